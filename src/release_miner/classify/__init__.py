@@ -1,0 +1,1 @@
+"""Policy detection and classification into Busan's three outcome categories."""

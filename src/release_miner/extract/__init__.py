@@ -1,0 +1,1 @@
+"""Extraction components: figures, dates, people and organizations."""

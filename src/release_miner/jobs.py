@@ -1,0 +1,97 @@
+"""The batch jobs behind the CLI: extract to JSONL, and run sources into a dataset.
+
+Both stream: documents are read, mined and written one at a time, so a batch of any size
+runs in constant memory. Input errors are collected (and reported by the caller) while
+the rest of the batch goes through.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO
+
+from spacy.language import Language
+
+from .pipeline import Document, load_pipeline, mine_many
+from .records import Release
+from .sources import InputError, read_sources
+from .store import Store
+
+
+@dataclass
+class BatchReport:
+    """What a batch did: counts, and the input errors met on the way."""
+
+    read: int = 0
+    extracted: int = 0
+    added: int = 0
+    skipped_known: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+
+def _split_errors(items: Iterable[Document | InputError], report: BatchReport,
+                  on_error: Callable[[InputError], None] | None) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        report.read += 1
+        yield item
+
+
+def model_versions(nlp: Language) -> dict[str, str]:
+    """Names and versions of the models behind a pipeline, for provenance."""
+    versions = {"spacy_model": f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"}
+    for _name, component in nlp.pipeline:
+        describe = getattr(component, "model_version", None)
+        if describe:
+            versions.update(describe() if callable(describe) else describe)
+    return versions
+
+
+def extract_to_jsonl(paths: list[str], out: IO[str], *, nlp: Language | None = None,
+                     on_error: Callable[[InputError], None] | None = None,
+                     wrap: Callable[[Iterator[Document]], Iterator[Document]] = lambda it: it,
+                     n_process: int = 1) -> BatchReport:
+    """Extract every document of ``paths`` and write one contract-format JSON line each."""
+    nlp = nlp or load_pipeline()
+    report = BatchReport()
+    docs = wrap(_split_errors(read_sources(paths), report, on_error))
+    for release in mine_many(docs, nlp=nlp, n_process=n_process):
+        record = release.to_dict(include_text=False)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        report.extracted += 1
+    return report
+
+
+def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = None,
+                   on_error: Callable[[InputError], None] | None = None,
+                   wrap: Callable[[Iterator[Document]], Iterator[Document]] = lambda it: it,
+                   reprocess: bool = False, n_process: int = 1,
+                   documents: Iterable[Document] | None = None) -> BatchReport:
+    """Ingest, extract, classify and store. Releases already in the store are not extracted again."""
+    nlp = nlp or load_pipeline()
+    report = BatchReport()
+    versions = model_versions(nlp)
+    source_docs = documents if documents is not None else read_sources(paths)
+
+    def new_documents() -> Iterator[Document]:
+        for document in wrap(_split_errors(source_docs, report, on_error)):
+            if not reprocess and store.contains(document.text):
+                report.skipped_known += 1
+                continue
+            yield document
+
+    for release in mine_many(new_documents(), nlp=nlp, n_process=n_process):
+        report.extracted += 1
+        result = store.add(release, source=release.source, models=versions, replace=reprocess)
+        report.added += result.added
+    return report
+
+
+def stored_releases(store: Store) -> Iterator[Release]:
+    return store.releases()

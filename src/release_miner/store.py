@@ -1,0 +1,418 @@
+"""The dataset: a plain SQLite file anyone can open (sqlite3, datasette, any SQLite browser).
+
+Design choices:
+- one row per release in ``releases``, keyed by the hash of its text, so re-running a
+  batch or resuming after a crash never stores a release twice;
+- one transaction per release: a release is stored with all its figures, dates, people,
+  organizations, policies and mentions, or not at all;
+- child tables use ``start_char``/``end_char`` offsets into ``releases.text``;
+- ``PRAGMA user_version`` is the schema version; `MIGRATIONS` upgrade older files in place.
+
+See ``docs/schema.md`` for the tables and their columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .records import FIELDS, DateMention, Figure, Organization, Person, Policy, Release, content_hash
+
+# ---- schema -------------------------------------------------------------
+
+_SCHEMA_V1 = """
+CREATE TABLE releases (
+    id              INTEGER PRIMARY KEY,
+    doc_id          TEXT NOT NULL,
+    content_hash    TEXT NOT NULL UNIQUE,
+    url             TEXT,
+    title           TEXT,
+    published       TEXT,
+    text            TEXT NOT NULL,
+    source          TEXT,
+    processed_at    TEXT NOT NULL,
+    toolkit_version TEXT NOT NULL,
+    models          TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX releases_published ON releases(published);
+CREATE INDEX releases_url ON releases(url);
+
+CREATE TABLE figures (
+    id          INTEGER PRIMARY KEY,
+    release_id  INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+    text        TEXT NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    value       REAL,
+    unit        TEXT,
+    approx      INTEGER NOT NULL DEFAULT 0,
+    value_max   REAL
+);
+CREATE INDEX figures_release ON figures(release_id);
+
+CREATE TABLE dates (
+    id          INTEGER PRIMARY KEY,
+    release_id  INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+    text        TEXT NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    value       TEXT,
+    grain       TEXT
+);
+CREATE INDEX dates_release ON dates(release_id);
+
+CREATE TABLE people (
+    id          INTEGER PRIMARY KEY,
+    release_id  INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    title       TEXT,
+    affiliation TEXT,
+    aliases     TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX people_release ON people(release_id);
+CREATE INDEX people_name ON people(name);
+
+CREATE TABLE organizations (
+    id          INTEGER PRIMARY KEY,
+    release_id  INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    aliases     TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX organizations_release ON organizations(release_id);
+CREATE INDEX organizations_name ON organizations(name);
+
+CREATE TABLE policies (
+    id           INTEGER PRIMARY KEY,
+    release_id   INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+    text         TEXT NOT NULL,
+    start_char   INTEGER NOT NULL,
+    end_char     INTEGER NOT NULL,
+    category     TEXT NOT NULL,
+    confidence   REAL,
+    target       TEXT,
+    needs_review INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX policies_release ON policies(release_id);
+CREATE INDEX policies_category ON policies(category);
+
+CREATE TABLE mentions (
+    id          INTEGER PRIMARY KEY,
+    release_id  INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+    entity      TEXT NOT NULL CHECK (entity IN ('person', 'organization')),
+    entity_id   INTEGER NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    text        TEXT NOT NULL
+);
+CREATE INDEX mentions_release ON mentions(release_id);
+CREATE INDEX mentions_entity ON mentions(entity, entity_id);
+"""
+
+_SCHEMA_V2 = """
+CREATE TABLE persons (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    name_key    TEXT NOT NULL,
+    title       TEXT,
+    affiliation TEXT
+);
+CREATE INDEX persons_key ON persons(name_key);
+
+CREATE TABLE person_aliases (
+    person_id   INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    alias       TEXT NOT NULL,
+    PRIMARY KEY (person_id, alias)
+);
+
+ALTER TABLE people ADD COLUMN person_id INTEGER REFERENCES persons(id);
+CREATE INDEX people_person ON people(person_id);
+
+CREATE TABLE person_merge_suggestions (
+    id              INTEGER PRIMARY KEY,
+    person_id       INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    other_person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    score           REAL NOT NULL,
+    reason          TEXT NOT NULL,
+    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'rejected')),
+    UNIQUE (person_id, other_person_id)
+);
+"""
+
+#: (version, description, SQL). A file at user_version N gets every migration above N, in order.
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "releases and extracted records", _SCHEMA_V1),
+    (2, "canonical people across releases, and merge suggestions for review", _SCHEMA_V2),
+]
+
+SCHEMA_VERSION = max(v for v, _, _ in MIGRATIONS)
+
+#: Tables of extracted records, in export order, with the columns each exports.
+RECORD_TABLES: dict[str, tuple[str, ...]] = {
+    "figures": ("text", "start_char", "end_char", "kind", "value", "unit", "approx", "value_max"),
+    "dates": ("text", "start_char", "end_char", "kind", "value", "grain"),
+    "people": ("name", "title", "affiliation", "aliases"),
+    "organizations": ("name", "aliases"),
+    "policies": ("text", "start_char", "end_char", "category", "confidence", "target", "needs_review"),
+}
+
+
+class SchemaTooNew(RuntimeError):
+    """The file was written by a newer release-miner than this one."""
+
+
+def _toolkit_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _number(value: float | None) -> int | float | None:
+    """SQLite returns REAL; whole numbers go back to int so exports read naturally."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
+        return int(value)
+    return value
+
+
+@dataclass
+class StoredResult:
+    """What happened to one release handed to `Store.add`."""
+
+    release_id: int
+    added: bool
+
+
+class Store:
+    """A release-miner dataset in one SQLite file.
+
+    Use as a context manager, or call `close`. Every public write is its own transaction.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise FileNotFoundError(f"{self.path}: no such dataset")
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        #: Callables ``(conn, release_id, release)`` run inside each release's transaction
+        #: (e.g. cross-release grouping of people); a failure rolls that release back.
+        self.after_add: list[Callable[[sqlite3.Connection, int, Release], None]] = []
+        self.migrate()
+
+    # -- lifecycle --------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        """Bring the file up to `SCHEMA_VERSION`, one migration per transaction."""
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"{self.path}: schema version {current} is newer than this release-miner ({SCHEMA_VERSION}); "
+                "upgrade release-miner to open it"
+            )
+        for version, _description, sql in sorted(MIGRATIONS):
+            if version <= current:
+                continue
+            with self.transaction() as conn:
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {int(version)}")
+
+    # -- writing ----------------------------------------------------------
+
+    def release_id(self, text_hash: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM releases WHERE content_hash = ?", (text_hash,)).fetchone()
+        return row[0] if row else None
+
+    def contains(self, text: str) -> bool:
+        """True when a release with this text (up to whitespace) is already stored."""
+        return self.release_id(content_hash(text)) is not None
+
+    def add(
+        self,
+        release: Release,
+        *,
+        source: str | None = None,
+        models: dict[str, str] | None = None,
+        replace: bool = False,
+    ) -> StoredResult:
+        """Store ``release`` with all its records in one transaction.
+
+        A release whose text is already stored is left as it is (``added=False``) unless
+        ``replace`` is true, in which case its records are swapped for the new ones.
+        """
+        text_hash = release.content_hash
+        with self.transaction() as conn:
+            existing = conn.execute("SELECT id FROM releases WHERE content_hash = ?", (text_hash,)).fetchone()
+            if existing and not replace:
+                return StoredResult(existing[0], added=False)
+            if existing:
+                conn.execute("DELETE FROM releases WHERE id = ?", (existing[0],))
+            cur = conn.execute(
+                "INSERT INTO releases (doc_id, content_hash, url, title, published, text, source, processed_at,"
+                " toolkit_version, models) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    release.id, text_hash, release.url, release.title, release.published, release.text, source,
+                    datetime.now(timezone.utc).isoformat(timespec="seconds"), _toolkit_version(),
+                    json.dumps(models or {}, sort_keys=True),
+                ),
+            )
+            rid = int(cur.lastrowid)
+            self._insert_records(conn, rid, release)
+            for hook in self.after_add:
+                hook(conn, rid, release)
+        return StoredResult(rid, added=True)
+
+    @staticmethod
+    def _insert_records(conn: sqlite3.Connection, rid: int, release: Release) -> None:
+        conn.executemany(
+            "INSERT INTO figures (release_id, text, start_char, end_char, kind, value, unit, approx, value_max)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rid, f.text, f.start, f.end, f.kind, f.value, f.unit, int(bool(f.approx)), f.value_max)
+             for f in release.figures],
+        )
+        conn.executemany(
+            "INSERT INTO dates (release_id, text, start_char, end_char, kind, value, grain)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(rid, d.text, d.start, d.end, d.kind, d.value, d.grain) for d in release.dates],
+        )
+        conn.executemany(
+            "INSERT INTO policies (release_id, text, start_char, end_char, category, confidence, target,"
+            " needs_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rid, p.text, p.start, p.end, p.category, p.confidence, p.target, int(bool(p.needs_review)))
+             for p in release.policies],
+        )
+        for person in release.people:
+            cur = conn.execute(
+                "INSERT INTO people (release_id, name, title, affiliation, aliases) VALUES (?, ?, ?, ?, ?)",
+                (rid, person.name, person.title, person.affiliation, json.dumps(person.aliases, ensure_ascii=False)),
+            )
+            _insert_mentions(conn, rid, "person", int(cur.lastrowid), person.mentions, release.text)
+        for org in release.organizations:
+            cur = conn.execute(
+                "INSERT INTO organizations (release_id, name, aliases) VALUES (?, ?, ?)",
+                (rid, org.name, json.dumps(org.aliases, ensure_ascii=False)),
+            )
+            _insert_mentions(conn, rid, "organization", int(cur.lastrowid), org.mentions, release.text)
+
+    # -- reading ----------------------------------------------------------
+
+    def count(self, table: str = "releases") -> int:
+        if table not in ("releases", "mentions", *RECORD_TABLES):
+            raise ValueError(f"unknown table {table!r}")
+        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def release_rows(self) -> Iterator[sqlite3.Row]:
+        yield from self.conn.execute("SELECT * FROM releases ORDER BY id")
+
+    def load_release(self, row: sqlite3.Row) -> Release:
+        """The stored `Release` for a ``releases`` row, with all its records."""
+        rid = row["id"]
+        q = self.conn.execute
+        mentions: dict[tuple[str, int], list[list[int]]] = {}
+        for m in q("SELECT entity, entity_id, start_char, end_char FROM mentions WHERE release_id = ? ORDER BY id",
+                   (rid,)):
+            mentions.setdefault((m["entity"], m["entity_id"]), []).append([m["start_char"], m["end_char"]])
+        return Release(
+            id=row["doc_id"], text=row["text"], published=row["published"], url=row["url"], title=row["title"],
+            figures=[Figure(text=r["text"], start=r["start_char"], end=r["end_char"], kind=r["kind"],
+                            value=_number(r["value"]), unit=r["unit"], approx=bool(r["approx"]),
+                            value_max=_number(r["value_max"]))
+                     for r in q("SELECT * FROM figures WHERE release_id = ? ORDER BY id", (rid,))],
+            dates=[DateMention(text=r["text"], start=r["start_char"], end=r["end_char"], kind=r["kind"],
+                               value=r["value"], grain=r["grain"])
+                   for r in q("SELECT * FROM dates WHERE release_id = ? ORDER BY id", (rid,))],
+            people=[Person(name=r["name"], aliases=json.loads(r["aliases"]), title=r["title"],
+                           affiliation=r["affiliation"], mentions=mentions.get(("person", r["id"]), []))
+                    for r in q("SELECT * FROM people WHERE release_id = ? ORDER BY id", (rid,))],
+            organizations=[Organization(name=r["name"], aliases=json.loads(r["aliases"]),
+                                        mentions=mentions.get(("organization", r["id"]), []))
+                           for r in q("SELECT * FROM organizations WHERE release_id = ? ORDER BY id", (rid,))],
+            policies=[Policy(text=r["text"], start=r["start_char"], end=r["end_char"], category=r["category"],
+                             confidence=r["confidence"], target=r["target"], needs_review=bool(r["needs_review"]))
+                      for r in q("SELECT * FROM policies WHERE release_id = ? ORDER BY id", (rid,))],
+        )
+
+    def releases(self) -> Iterator[Release]:
+        """Every stored release, oldest first, streamed."""
+        for row in list(self.release_rows()):
+            yield self.load_release(row)
+
+
+def _insert_mentions(conn: sqlite3.Connection, rid: int, entity: str, entity_id: int,
+                     spans: list[list[int]], text: str) -> None:
+    conn.executemany(
+        "INSERT INTO mentions (release_id, entity, entity_id, start_char, end_char, text) VALUES (?, ?, ?, ?, ?, ?)",
+        [(rid, entity, entity_id, s, e, text[s:e]) for s, e in spans],
+    )
+
+
+# ---- exports ------------------------------------------------------------
+
+def export_jsonl(store: Store, out) -> int:
+    """One JSON line per release: id, url, title, published, text and the extraction fields."""
+    n = 0
+    for row in store.conn.execute("SELECT * FROM releases ORDER BY id"):
+        release = store.load_release(row)
+        record: dict[str, Any] = release.to_dict()
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def export_csv(store: Store, directory: str | Path) -> list[Path]:
+    """One CSV file per table (releases, figures, dates, people, organizations, policies, mentions)."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    tables = ["releases", *RECORD_TABLES, "mentions"]
+    extra = [r[0] for r in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    for table in tables + [t for t in extra if t not in tables and not t.startswith("crawl_")]:
+        cur = store.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+        path = directory / f"{table}.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([d[0] for d in cur.description])
+            for row in cur:
+                writer.writerow([_number(v) if isinstance(v, float) else v for v in row])
+        written.append(path)
+    return written
+
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SchemaTooNew", "Store", "StoredResult", "export_csv",
+           "export_jsonl", "FIELDS"]
