@@ -56,7 +56,8 @@ def _published(soup: BeautifulSoup) -> str | None:
 def parse_html(html: str) -> Page:
     """Main text (one block per line), title and publication date of an HTML page."""
     soup = BeautifulSoup(html, "lxml")
-    title_tag = soup.find("h1") or soup.find("title")
+    title_tag = (soup.find("h1") or soup.select_one("h2.title, h3.title, h4.title, .view-title, .subject")
+                 or soup.find("title"))
     title = " ".join(title_tag.get_text(" ").split()) if title_tag else None
     published = _published(soup)
     for tag in soup.find_all(_DROP):

@@ -1,0 +1,69 @@
+"""The pipeline on the real spaCy model: loading, streaming order, exact offsets, long texts."""
+
+import pytest
+
+from release_miner import ModelNotFound, build_pipeline, mine, mine_many
+from release_miner.pipeline import DEFAULT_COMPONENTS, _chunks
+
+TEXT = ("The Busan Metropolitan Government (Mayor Park Heongjoon) will hold the 50th Emergency Economic "
+        "Countermeasures Meeting at 2 p.m. on the 27th. It has secured 7.2749 trillion won and 1,160 "
+        "participants have joined the \"Three No Special Fund\" briefing.\n")
+
+
+def _all_spans(release):
+    spans = [(x.start, x.end, x.text) for x in (*release.figures, *release.dates, *release.policies)]
+    for entity in (*release.people, *release.organizations):
+        spans += [(s, e, None) for s, e in entity.mentions]
+    return spans
+
+
+def test_components_are_registered_in_order(nlp):
+    assert [n for n in nlp.pipe_names if n.startswith("release_")] == list(DEFAULT_COMPONENTS)
+
+
+def test_mine_offsets_are_exact(nlp):
+    release = mine(TEXT, published="2025-03-27", nlp=nlp)
+    assert release.published == "2025-03-27"
+    spans = _all_spans(release)
+    assert spans, "the sample sentence has figures, dates, people and organizations"
+    for start, end, text in spans:
+        assert 0 <= start < end <= len(TEXT)
+        if text is not None:
+            assert TEXT[start:end] == text
+
+
+def test_mine_many_streams_in_input_order(nlp):
+    docs = [{"id": f"d{i}", "text": f"Release number {i} mentions {i + 2} companies.\n" * (i + 1)} for i in range(7)]
+    assert [r.id for r in mine_many(docs, nlp=nlp, batch_size=2)] == [f"d{i}" for i in range(7)]
+
+
+def test_a_one_megabyte_release_keeps_exact_offsets(nlp):
+    big = TEXT * (1_000_000 // len(TEXT) + 1)
+    assert len(big) > 1_000_000 > nlp.max_length - 1
+    release = mine(big, published="2025-03-27", nlp=nlp)
+    spans = _all_spans(release)
+    assert max(s for s, _, _ in spans) > 900_000  # mentions found throughout, not just in the first chunk
+    for start, end, text in spans:
+        if text is not None:
+            assert big[start:end] == text
+    for person in release.people:
+        for s, e in person.mentions:
+            assert big[s:e].strip()
+
+
+def test_chunks_cover_the_text_exactly():
+    text = ("para one. " * 50 + "\n\n") * 40
+    pieces = _chunks(text, limit=700)
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 700 for _, p in pieces)
+    assert all(text[o:o + len(p)] == p for o, p in pieces)
+
+
+def test_empty_text_gives_empty_fields(nlp):
+    release = mine("", nlp=nlp)
+    assert release.text == "" and release.figures == [] and release.people == [] and release.policies == []
+
+
+def test_unknown_model_is_a_clear_error():
+    with pytest.raises(ModelNotFound, match="no_such_pipeline"):
+        build_pipeline("no_such_pipeline")
