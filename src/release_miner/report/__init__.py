@@ -1,0 +1,50 @@
+"""The review report: one self-contained HTML page for checking what was extracted.
+
+    >>> from release_miner.report import write_report
+    >>> write_report("releases.sqlite", "report.html", since="2025-01-01", city="Busan")
+
+The page opens with a review queue (low-confidence policies, suggested person merges,
+figures without a value), then an overview with inline SVG charts, then one section per
+release with its text highlighted by mention kind and tables of everything extracted.
+Search and filters run in a small inline script; nothing is fetched from the network.
+
+Modules: `data` reads and filters the store, `cities` derives a release's city,
+`stats` computes the overview, `review` the queue, `highlight` marks the text,
+`charts` draws SVG, `render` fills ``assets/report.html.j2``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .data import ReportData, load_report_data
+from .render import render_report
+from .review import LOW_CONFIDENCE, ReviewQueue, review_queue
+
+
+def build_report(db_path: str | Path, *, since: str | None = None, city: str | None = None,
+                 low_confidence: float = LOW_CONFIDENCE, csp: bool = True) -> str:
+    """The report for the dataset at ``db_path`` as an HTML string."""
+    data = load_report_data(db_path, since=since, city=city)
+    return render_report(data, review_queue(data, low_confidence=low_confidence), csp=csp)
+
+
+def write_report(db_path: str | Path, output_path: str | Path, *, since: str | None = None,
+                 city: str | None = None, low_confidence: float = LOW_CONFIDENCE) -> Path:
+    """Write the report to ``output_path`` (atomically: a partial file never replaces a good one).
+
+    ``since`` (``YYYY[-MM[-DD]]``) keeps releases published on or after that date; ``city`` keeps
+    releases from that city (derived from URL host, organizations and text: see `cities`).
+    Raises FileNotFoundError when the dataset does not exist, ValueError for a malformed ``since``.
+    """
+    html = build_report(db_path, since=since, city=city, low_confidence=low_confidence)
+    target = Path(output_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(html, encoding="utf-8")
+    partial.replace(target)
+    return target
+
+
+__all__ = ["LOW_CONFIDENCE", "ReportData", "ReviewQueue", "build_report", "load_report_data", "render_report",
+           "review_queue", "write_report"]

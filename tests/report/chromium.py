@@ -1,0 +1,143 @@
+"""Drive Debian's headless chromium for the report tests: dump the DOM, take screenshots, type.
+
+Two ways in, both without downloads:
+- one-shot command lines (``--dump-dom``, ``--screenshot``) for pages whose state is set by
+  the URL fragment the report's script reads;
+- the DevTools protocol over ``--remote-debugging-pipe`` (JSON messages separated by NUL
+  bytes on file descriptors 3 and 4), to focus the search box and type as a user would.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-extensions", "--mute-audio", "--hide-scrollbars"]
+
+TIMEOUT = 120  # generous: the machine is shared; this is a hang guard, not a speed check
+
+
+def _command(profile: Path, *args: str) -> list[str]:
+    assert CHROMIUM is not None
+    return [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args]
+
+
+def dump_dom(url: str) -> str:
+    """The serialised DOM after the page loaded and its scripts ran."""
+    with tempfile.TemporaryDirectory(prefix="rm-chromium-") as profile:
+        done = subprocess.run(_command(Path(profile), "--virtual-time-budget=3000", "--dump-dom", url),
+                              capture_output=True, text=True, timeout=TIMEOUT, check=True)
+    return done.stdout
+
+
+def screenshot(url: str, path: Path, size: tuple[int, int] = (1280, 2400)) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="rm-chromium-") as profile:
+        subprocess.run(_command(Path(profile), f"--window-size={size[0]},{size[1]}", f"--screenshot={path}", url),
+                       capture_output=True, timeout=TIMEOUT, check=True, cwd=profile)
+    return path.read_bytes()
+
+
+class DevTools:
+    """A chromium process driven over ``--remote-debugging-pipe``; one page, flat session."""
+
+    def __init__(self) -> None:
+        self._profile = tempfile.TemporaryDirectory(prefix="rm-chromium-")
+        to_browser_r, self._to_browser = os.pipe()
+        self._from_browser, from_browser_w = os.pipe()
+
+        def wire() -> None:
+            # In the child: the protocol expects fds 3 (read) and 4 (write). Move both ends above
+            # 10 first, since either may itself be 3 or 4 and be overwritten by the other dup2.
+            high_r = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD, 10)
+            high_w = fcntl.fcntl(from_browser_w, fcntl.F_DUPFD, 10)
+            os.dup2(high_r, 3)
+            os.dup2(high_w, 4)
+
+        self.proc = subprocess.Popen(
+            _command(Path(self._profile.name), "--remote-debugging-pipe", "about:blank"),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=wire, close_fds=False,  # pass_fds would close the dup2'ed 3 and 4
+        )
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self._buffer = b""
+        self._next_id = 0
+        self.session: str | None = None
+        targets = self.call("Target.getTargets")["targetInfos"]
+        page = next(t for t in targets if t["type"] == "page")
+        self.session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True)["sessionId"]
+
+    def _read_message(self) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._from_browser, 65536)
+            if not chunk:
+                raise RuntimeError("chromium closed the DevTools pipe")
+            self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(raw)
+
+    def call(self, method: str, **params: Any) -> dict[str, Any]:
+        self._next_id += 1
+        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
+        if self.session and not method.startswith("Target."):
+            message["sessionId"] = self.session
+        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._read_message()
+            if reply.get("id") == self._next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+
+    def evaluate(self, expression: str) -> Any:
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def open(self, url: str) -> None:
+        """Navigate and wait until the document has loaded (polling readyState, no timing assumptions)."""
+        self.call("Page.navigate", url=url)
+        for _ in range(2000):
+            if self.evaluate("document.readyState") == "complete" and self.evaluate("location.href") == url:
+                return
+        raise RuntimeError(f"{url} did not load")
+
+    def type_into(self, selector: str, text: str) -> None:
+        """Focus an input and type ``text`` as keyboard input (fires real input events)."""
+        self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
+        self.call("Input.insertText", text=text)
+
+    def close(self) -> None:
+        try:
+            self.call("Browser.close")
+        except (RuntimeError, OSError):
+            pass
+        try:
+            self.proc.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self._to_browser)
+        os.close(self._from_browser)
+        self._profile.cleanup()
+
+    def __enter__(self) -> DevTools:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

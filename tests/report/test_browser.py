@@ -1,0 +1,134 @@
+"""The report in a real browser (Debian's headless chromium): scripts run, search filters,
+the page renders, and a hostile release never executes anything."""
+
+from __future__ import annotations
+
+import struct
+from urllib.parse import quote
+
+import pytest
+from lxml import html as lxml_html
+
+from release_miner.report import build_report, write_report
+
+from .chromium import DevTools, dump_dom, needs_chromium, screenshot
+from .dataset import build_dataset, hostile_release, release_set
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+@pytest.fixture
+def report_url(dataset, tmp_path) -> str:
+    return write_report(dataset, tmp_path / "report.html").as_uri()
+
+
+def _visible(doc) -> list[str]:
+    return [a.get("id") for a in doc.xpath("//article[contains(@class,'release')]") if a.get("hidden") is None]
+
+
+def test_scripts_run_under_the_page_csp(report_url):
+    doc = lxml_html.document_fromstring(dump_dom(report_url))
+    body = doc.find("body")
+    assert body.get("data-ready") == "1"  # the inline script ran: its CSP hash matches
+    assert len(_visible(doc)) == len(release_set())
+
+
+@pytest.mark.parametrize("fragment,expected_titles", [
+    ("q=harbour", {"Harbour Recovery Fund for shipbuilding suppliers"}),
+    ("q=" + quote("billion won"), {"Harbour Recovery Fund for shipbuilding suppliers", "AI Startup Campus"}),
+    ("category=livelihood_stability", {"Warm Homes Grant"}),
+    ("city=Busan&q=campus", {"AI Startup Campus"}),
+    ("review=1", {"Harbour Recovery Fund for shipbuilding suppliers", "AI Startup Campus"}),
+    ("q=zzzz-not-there", set()),
+])
+def test_filters_from_the_url_fragment(report_url, fragment, expected_titles):
+    doc = lxml_html.document_fromstring(dump_dom(f"{report_url}#{fragment}"))
+    shown = {doc.get_element_by_id(i).xpath("string(h3)") for i in _visible(doc)}
+    assert shown == expected_titles
+    assert doc.get_element_by_id("shown").text == f"{len(expected_titles)} of {len(release_set())} releases shown"
+
+
+def test_typing_in_the_search_box_filters_releases_and_queue(report_url):
+    with DevTools() as browser:
+        browser.open(report_url)
+        assert browser.evaluate("document.querySelectorAll('article.release:not([hidden])').length") == 4
+        browser.type_into("#q", "startup")
+        visible = browser.evaluate("[...document.querySelectorAll('article.release:not([hidden]) h3')]"
+                                   ".map(h => h.textContent)")
+        assert visible == ["AI Startup Campus"]
+        # queue rows about hidden releases are hidden too; the startup release's own rows stay
+        rows = browser.evaluate("[...document.querySelectorAll('#queue tbody tr')]"
+                                ".map(tr => [tr.hidden, tr.textContent.includes('AI Startup Campus')])")
+        assert rows and all(hidden == (not about_it) for hidden, about_it in rows)
+        assert browser.evaluate("location.hash") == "#q=startup"
+        browser.evaluate("document.getElementById('q').select()")
+        browser.type_into("#q", "Warm homes")  # replaces the selection; case does not matter
+        assert browser.evaluate("document.getElementById('shown').textContent") == "1 of 4 releases shown"
+
+
+def test_legend_toggles_a_kind_of_highlight(report_url):
+    with DevTools() as browser:
+        browser.open(report_url)
+        colour = "getComputedStyle(document.querySelector('.text mark.k-figure')).backgroundColor"
+        before = browser.evaluate(colour)
+        browser.evaluate("document.querySelector('#legend input[data-kind=figure]').click()")
+        assert browser.evaluate(colour) == "rgba(0, 0, 0, 0)" != before
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_screenshot_is_a_real_picture(report_url, tmp_path):
+    data = screenshot(report_url, tmp_path / "report.png", size=(1280, 2400))
+    assert _png_size(data) == (1280, 2400)
+    assert len(data) > 50_000  # text, charts and colours; a blank page compresses to a few kB
+
+
+@pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-alone"])
+def test_hostile_release_never_runs(tmp_path, csp):
+    db = build_dataset(tmp_path / "h.sqlite", [*release_set(), hostile_release()])
+    page = tmp_path / "hostile.html"
+    page.write_text(build_report(db, csp=csp), encoding="utf-8")
+    with DevTools() as browser:
+        browser.open(page.as_uri())
+        assert browser.evaluate("document.body.dataset.ready") == "1"
+        assert browser.evaluate("document.title") == "Release review report"
+        assert browser.evaluate("document.body.dataset.pwned || document.documentElement.dataset.pwned || ''") == ""
+        assert browser.evaluate("document.querySelectorAll('script').length") == 1
+        assert browser.evaluate("document.querySelectorAll('img, iframe, [onerror], [onload]').length") == 0
+        # hover and click everything a reviewer might touch: no handler is attached anywhere
+        browser.evaluate("document.querySelectorAll('mark, span, td, i, a').forEach(e => {"
+                         "e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));"
+                         "if (e.tagName !== 'A') e.click(); })")
+        assert browser.evaluate("document.body.dataset.pwned || document.documentElement.dataset.pwned || ''") == ""
+        shown = browser.evaluate("document.querySelector('article:last-of-type h3, article h3') && "
+                                 "[...document.querySelectorAll('article h3')].map(h => h.textContent)")
+        assert hostile_release().title in shown  # the markup is visible as text
+        assert browser.evaluate("getComputedStyle(document.body).display") == "block"  # injected <style> inert
+
+
+def test_print_layout_hides_controls_and_shows_every_table(report_url):
+    with DevTools() as browser:
+        browser.open(report_url)
+        browser.evaluate("document.querySelector('details.tables').open = false")
+        browser.call("Emulation.setEmulatedMedia", media="print")
+        assert browser.evaluate("getComputedStyle(document.getElementById('controls')).display") == "none"
+        assert browser.evaluate("getComputedStyle(document.querySelector('.text mark.k-figure')).backgroundColor") \
+            != "rgba(0, 0, 0, 0)"  # highlights keep their colours on paper
+        browser.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        assert browser.evaluate("[...document.querySelectorAll('details.tables')].every(d => d.open)")
+        pdf = browser.call("Page.printToPDF")["data"]
+        assert pdf.startswith("JVBERi0")  # base64 of "%PDF-"
+
+
+def test_following_a_link_into_a_hidden_release_clears_the_filters(report_url):
+    with DevTools() as browser:
+        browser.open(report_url)
+        browser.type_into("#q", "warm homes")
+        assert browser.evaluate("document.getElementById('r1').hidden") is True
+        browser.evaluate("new Promise(done => { window.addEventListener('hashchange', () => done(true), {once: true});"
+                         " location.hash = 'r1-policy-0'; })")  # resolves after the page's own listener
+        assert browser.evaluate("document.getElementById('r1').hidden") is False
+        assert browser.evaluate("document.getElementById('q').value") == ""
