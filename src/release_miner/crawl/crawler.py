@@ -1,0 +1,474 @@
+"""The crawl loop: take the next URL from the frontier, fetch it politely, store what it is.
+
+One URL at a time, in priority order (robots sitemaps and feeds, then listings, then
+release candidates, then other pages), within the hosts of the start URLs. Each URL is
+settled in one transaction together with its page and the links it yields (see
+`state`), so the crawl can stop at any moment and resume where it was.
+
+Incremental by design: a release already stored is not fetched again (unless
+``refresh``); listings, feeds and sitemaps are re-read with conditional requests, and a
+listing whose releases are all known (or older than ``since``) is not paginated further.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from urllib.parse import parse_qsl, urlsplit
+
+from ..decoding import UndecodableError, decode_bytes
+from ..records import content_hash
+from ..store import Store
+from .adapters import SiteAdapter, adapter_for
+from .discover import Entry, document_kind, inflate, parse_feed, parse_sitemap
+from .fetch import FetchError, FetchOptions, FetchResult, PoliteSession
+from .pages import Link, PageInfo, analyse
+from .robots import Robots
+from .state import CrawlState, FrontierItem, compress, decompress, now
+from .urls import AddressPolicy, canonical_url, host_of, is_attachment_url, twin_hosts
+
+#: Frontier priorities: lower is fetched first.
+PRIORITY = {"sitemap": 1, "feed": 1, "seed": 2, "listing": 3, "release": 4, "page": 6}
+
+#: Query parameters that number the pages of a listing.
+PAGE_PARAMS = ("page", "curpage", "pageindex", "pageno", "pagenum", "p", "start", "offset", "cpage", "pg")
+
+
+@dataclass
+class CrawlOptions:
+    """What to crawl and how (each one a ``release-miner crawl`` option)."""
+
+    max_pages: int | None = None
+    since: str | None = None
+    site: SiteAdapter | None = None
+    allow_private: bool = False
+    full: bool = False
+    refresh: bool = False
+    max_depth: int = 6
+    extractor: str = "auto"
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+
+
+@dataclass
+class CrawlReport:
+    """Counts of what one invocation did."""
+
+    run_id: int = 0
+    resumed: bool = False
+    finished: bool = False
+    fetched: int = 0
+    releases: int = 0
+    updated: int = 0
+    not_modified: int = 0
+    listings: int = 0
+    other: int = 0
+    duplicates: int = 0
+    attachments: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class Crawler:
+    """Crawls from start URLs into a `Store`; `run` may be called again to resume."""
+
+    def __init__(self, store: Store, seeds: list[str], options: CrawlOptions | None = None,
+                 adapters: list[SiteAdapter] | None = None, *,
+                 on_event: Callable[[str, str], None] | None = None) -> None:
+        self.store = store
+        # WAL with synchronous=NORMAL: a commit survives the process being killed (only a power cut
+        # can lose the last commits, which the frontier then simply fetches again); one fsync per
+        # page would otherwise dominate the cost of a crawl.
+        store.conn.execute("PRAGMA synchronous = NORMAL")
+        self.state = CrawlState(store)
+        self.options = options or CrawlOptions()
+        self.adapters = adapters or []
+        self.seeds = []
+        for seed in seeds:
+            url = canonical_url(seed)
+            if not url:
+                raise ValueError(f"{seed}: not an http(s) URL")
+            self.seeds.append(url)
+        self.scope: set[str] = set()
+        for url in self.seeds:
+            self.scope |= twin_hosts(host_of(url))
+        trusted = {host_of(u) for u in self.seeds} | {urlsplit(u).hostname or "" for u in self.seeds}
+        self.session = PoliteSession(self.options.fetch,
+                                     AddressPolicy(trusted, allow_private=self.options.allow_private))
+        self.robots: dict[str, Robots] = {}
+        self.on_event = on_event or (lambda kind, message: None)
+        self.report = CrawlReport()
+
+    # -- helpers ------------------------------------------------------------
+
+    def adapter(self, url: str) -> SiteAdapter | None:
+        return self.options.site or adapter_for(url, self.adapters)
+
+    def in_scope(self, url: str) -> bool:
+        return host_of(url) in self.scope
+
+    def _robots(self, url: str) -> Robots:
+        host = host_of(url)
+        if host not in self.robots:
+            robots_url = f"{urlsplit(url).scheme}://{host}/robots.txt"
+            try:
+                result = self.session.fetch(robots_url)
+            except FetchError as exc:
+                self.on_event("robots", f"{robots_url}: {exc}; assuming no restrictions")
+                robots = Robots.allow_all()
+            else:
+                if result.status == 200 and result.body is not None:
+                    try:
+                        text = decode_bytes(result.body, result.charset)
+                    except UndecodableError:
+                        text = ""   # not a robots.txt at all: no rules
+                    robots = Robots.parse(text, self.options.fetch.user_agent)
+                elif result.status >= 500:
+                    robots = Robots.deny_all()
+                else:
+                    robots = Robots.allow_all()
+            self.session.set_host_delay(host, robots.crawl_delay)
+            self.robots[host] = robots
+        return self.robots[host]
+
+    # -- the loop -----------------------------------------------------------
+
+    def run(self) -> CrawlReport:
+        options = {k: v for k, v in asdict(self.options).items() if k not in ("site", "fetch")}
+        options["site"] = self.options.site.name if self.options.site else None
+        run_id, resumed = self.state.open_run(self.seeds, options)
+        self.report.run_id, self.report.resumed = run_id, resumed
+        if not resumed:
+            with self.store.transaction() as conn:
+                for seed in self.seeds:
+                    self.state.enqueue(conn, run_id, seed, "seed", PRIORITY["seed"], 0, None)
+        for seed in self.seeds:
+            robots = self._robots(seed)
+            with self.store.transaction() as conn:
+                for sitemap in robots.sitemaps:
+                    url = canonical_url(sitemap, seed)
+                    if url and self.in_scope(url):
+                        self.state.enqueue(conn, run_id, url, "sitemap", PRIORITY["sitemap"], 0, None)
+        try:
+            while self.options.max_pages is None or self.report.fetched < self.options.max_pages:
+                item = self.state.next_item(run_id)
+                if item is None:
+                    self.state.finish_run(run_id)
+                    self.report.finished = True
+                    break
+                self._process(run_id, item)
+        finally:
+            self.session.close()
+        return self.report
+
+    def _settle(self, item: FrontierItem, status: str, note: str | None = None) -> None:
+        with self.store.transaction() as conn:
+            self.state.settle(conn, item.id, status, note)
+
+    def _process(self, run_id: int, item: FrontierItem) -> None:
+        url = item.url
+        if not self.in_scope(url):
+            self.report.skipped += 1
+            self._settle(item, "skipped", "off-site")
+            return
+        if not self._robots(url).allowed(url):
+            self.report.skipped += 1
+            self.on_event("skip", f"{url}: disallowed by robots.txt")
+            self._settle(item, "skipped", "robots.txt")
+            return
+        known = self.state.page(url)
+        if known is not None and known["kind"] == "release" and not self.options.refresh and item.kind != "seed":
+            self.report.skipped += 1
+            self._settle(item, "skipped", "known release")
+            return
+        try:
+            result = self.session.fetch(url, etag=known["etag"] if known else None,
+                                        last_modified=known["last_modified"] if known else None)
+        except FetchError as exc:
+            self.report.fetched += 1
+            self.report.failed += 1
+            self.report.errors.append(str(exc))
+            self.on_event("error", str(exc))
+            self._settle(item, "failed", str(exc)[:500])
+            return
+        self.report.fetched += 1
+        final = result.final_url
+        if item.kind == "seed" and final != url:
+            self.scope |= twin_hosts(host_of(final))
+        if not self.in_scope(final):
+            self.report.skipped += 1
+            self._settle(item, "skipped", f"redirected off-site to {final}")
+            return
+        if result.status == 304 and known is not None:
+            self._not_modified(run_id, item, known)
+            return
+        if result.status != 200:
+            self.report.failed += 1
+            self.on_event("error", f"{url}: HTTP {result.status}")
+            self._settle(item, "failed", f"HTTP {result.status}")
+            return
+        if result.body is None:
+            self._attachment(item, result)
+            return
+        kind = document_kind(result.body) if result.content_type != "text/html" else None
+        if kind:
+            self._machine_document(run_id, item, result, kind)
+        else:
+            self._html(run_id, item, result)
+
+    # -- outcomes -----------------------------------------------------------
+
+    def _attachment(self, item: FrontierItem, result: FetchResult) -> None:
+        note = "too large" if result.truncated else f"attachment ({result.content_type})"
+        with self.store.transaction() as conn:
+            if item.referrer and not result.truncated:
+                parent = self.state.page(item.referrer)
+                if parent is not None and parent["kind"] == "release":
+                    self.state.add_attachment(conn, parent["id"], result.final_url, None)
+                    self.report.attachments += 1
+            self.state.settle(conn, item.id, "done", note)
+
+    def _not_modified(self, run_id: int, item: FrontierItem, known) -> None:
+        """304: the stored copy is current; its links are read again from the stored raw page."""
+        self.report.not_modified += 1
+        raw = decompress(known["raw_html"])
+        with self.store.transaction() as conn:
+            self.state.touch_page(conn, known["id"])
+            if raw is not None and known["kind"] in ("listing", "feed", "sitemap", "other"):
+                if known["kind"] in ("feed", "sitemap"):
+                    kind = document_kind(raw) or known["kind"]
+                    self._queue_entries(conn, run_id, item, raw, kind)
+                else:
+                    text = decode_bytes(raw, _charset(known["content_type"]))
+                    info = analyse(text, known["url"], self.adapter(known["url"]), prefer=self.options.extractor,
+                                   listing_hint=known["kind"] == "listing")
+                    self._queue_links(conn, run_id, item, info, known["canonical_url"])
+            self.state.settle(conn, item.id, "done", "not modified")
+
+    def _machine_document(self, run_id: int, item: FrontierItem, result: FetchResult, kind: str) -> None:
+        stored_kind = "feed" if kind == "feed" else "sitemap"
+        with self.store.transaction() as conn:
+            self.state.save_page(
+                conn, url=result.final_url, canonical_url=item.url, status=result.status, kind=stored_kind,
+                site=None, content_type=result.headers.get("content-type"), etag=result.headers.get("etag"),
+                last_modified=result.headers.get("last-modified"), raw_hash=content_hash_bytes(result.body),
+                fetched_at=now(), raw_html=compress(result.body))
+            self._queue_entries(conn, run_id, item, result.body or b"", kind)
+            self.state.settle(conn, item.id, "done", kind)
+        self.report.listings += 1
+
+    def _queue_entries(self, conn, run_id: int, item: FrontierItem, body: bytes, kind: str) -> None:
+        if kind == "feed":
+            entries, children = parse_feed(body), []
+        else:
+            try:
+                entries, children = parse_sitemap(inflate(body))
+            except (OSError, EOFError, ValueError) as exc:
+                self.report.errors.append(f"{item.url}: {exc}")
+                return
+        for child in children:
+            url = canonical_url(child.url, item.url)
+            if url and self.in_scope(url) and not self._too_old(child):
+                self.state.enqueue(conn, run_id, url, "sitemap", PRIORITY["sitemap"], item.depth + 1, item.url)
+        for entry in entries:
+            url = canonical_url(entry.url, item.url)
+            if not url or not self.in_scope(url) or self._too_old(entry):
+                continue
+            adapter = self.adapter(url)
+            url = adapter.clean(url) if adapter else url
+            if self._known(url) or is_attachment_url(url):
+                continue
+            if adapter and adapter.release_path and not (adapter.is_release(url) or adapter.is_listing(url)):
+                continue
+            self.state.enqueue(conn, run_id, url, "release", PRIORITY["release"], item.depth + 1, item.url)
+
+    def _too_old(self, entry: Entry) -> bool:
+        return bool(self.options.since and entry.date and entry.date < self.options.since)
+
+    def _known(self, url: str) -> bool:
+        return not self.options.refresh and self.state.known_release(url)
+
+    def _html(self, run_id: int, item: FrontierItem, result: FetchResult) -> None:
+        try:
+            text = decode_bytes(result.body or b"", result.charset)
+        except UndecodableError as exc:
+            self.report.failed += 1
+            self._settle(item, "failed", f"undecodable: {exc}")
+            return
+        final = result.final_url
+        adapter = self.adapter(final)
+        info = analyse(text, final, adapter, prefer=self.options.extractor, listing_hint=item.kind == "listing")
+        key = item.url if item.url == final else final
+        if (info.canonical and info.canonical != key and self.in_scope(info.canonical)
+                and urlsplit(info.canonical).path not in ("", "/") and info.canonical not in self.seeds):
+            key = info.canonical   # (a CMS that points every page at the home page is not believed)
+        text_hash = content_hash(info.text) if info.kind == "release" else None
+        with self.store.transaction() as conn:
+            existing = self.state.page(key)
+            if key != item.url and existing is not None and existing["kind"] == "release" \
+                    and not self.options.refresh:
+                self.report.duplicates += 1
+                self.state.add_alias(conn, item.url, existing["id"])
+                self.state.settle(conn, item.id, "done", f"duplicate of {key}")
+                return
+            duplicate_of = self.state.release_with_hash(conn, text_hash, key) if text_hash else None
+            page_id = self.state.save_page(
+                conn, url=final, canonical_url=key, status=result.status, kind=info.kind,
+                site=adapter.name if adapter else None, content_type=result.headers.get("content-type"),
+                etag=result.headers.get("etag"), last_modified=result.headers.get("last-modified"),
+                raw_hash=content_hash_bytes(result.body), content_hash=text_hash, duplicate_of=duplicate_of,
+                fetched_at=now(), raw_html=compress(result.body), title=info.title, published=info.published,
+                text=info.text, extractor=info.extractor)
+            if key != item.url:
+                self.state.add_alias(conn, item.url, page_id)
+            if info.kind == "release":
+                for attachment in info.attachments:
+                    self.state.add_attachment(conn, page_id, attachment.url, attachment.text)
+                self.report.attachments += len(info.attachments)
+                if duplicate_of is not None:
+                    self.report.duplicates += 1
+                elif existing is not None and existing["kind"] == "release":
+                    self.report.updated += 1
+                else:
+                    self.report.releases += 1
+            elif info.kind == "listing":
+                self.report.listings += 1
+            else:
+                self.report.other += 1
+            self._queue_links(conn, run_id, item, info, key)
+            self.state.settle(conn, item.id, "done", info.kind if duplicate_of is None else "duplicate content")
+        self.on_event(info.kind, f"{key} {info.published or ''} {info.title or ''}".strip())
+
+    # -- link policy --------------------------------------------------------
+
+    def _queue_links(self, conn, run_id: int, item: FrontierItem, info: PageInfo, referrer: str) -> None:
+        """Queue what a page links to, by the link policy:
+
+        - feeds linked from any page;
+        - from a listing: its release items, and its next page, unless every release listed is
+          already known or older than ``since`` (the rest of the listing is older still). When a
+          "Next" link exists only it is followed, so the listing is walked page by page;
+        - with an adapter, only URLs matching its release and listing patterns (a focused crawl);
+        - without one, other in-site pages too (up to ``max_depth`` links from the start).
+        """
+        depth = item.depth + 1
+        for feed in info.feeds:
+            if self.in_scope(feed):
+                self.state.enqueue(conn, run_id, feed, "feed", PRIORITY["feed"], depth, referrer)
+        if depth > self.options.max_depth:
+            return
+        adapter = self.adapter(info.url)
+        focused = adapter is not None and adapter.release_path is not None
+        in_site = [link for link in info.links if self.in_scope(link.url) and link.url != info.url]
+        pagination = [link for link in in_site
+                      if _is_pagination(link, info.url) or (focused and adapter.is_listing(link.url))]
+        if any(link.is_next for link in pagination):
+            pagination = [link for link in pagination if link.is_next]
+        else:   # numbered pages only: walk forward, never back to pages already behind us
+            here = _page_number(info.url)
+            pagination = [link for link in pagination
+                          if here is None or (_page_number(link.url) or 0) > here]
+        paging_urls = {link.url for link in pagination}
+        if focused:
+            items = [link for link in in_site if adapter.is_release(link.url)]
+        else:
+            items = [link for link in in_site if link.in_item and link.url not in paging_urls]
+        paginate = info.kind == "listing" or item.kind == "seed"
+        if items and not self.options.full and all(self._known(link.url) or self.state.settled_before(link.url, run_id)
+                                                   for link in items):
+            paginate = False  # every release listed here is known: the rest of the listing is older
+        if items and self.options.since:
+            dated = [link for link in items if link.item_date]
+            if dated and all(link.item_date < self.options.since for link in dated):
+                paginate = False
+        if paginate:   # the pages of one listing are one step from the start, however long it is
+            for link in pagination:
+                self.state.enqueue(conn, run_id, link.url, "listing", PRIORITY["listing"], item.depth, referrer)
+        all_paging = {link.url for link in in_site if _is_pagination(link, info.url)
+                      or (focused and adapter.is_listing(link.url))}
+        if info.kind == "release" and self.options.since:
+            return  # with --since, listings, feeds and sitemaps lead; a release's related links lead backwards
+        for link in in_site:
+            url = link.url
+            if url in all_paging or self._known(url):
+                continue
+            if link.item_date and self.options.since and link.item_date < self.options.since:
+                continue
+            if focused:
+                if adapter.is_release(url):
+                    self.state.enqueue(conn, run_id, url, "release", PRIORITY["release"], depth, referrer)
+            elif link.in_item and info.kind == "listing":
+                self.state.enqueue(conn, run_id, url, "release", PRIORITY["release"], depth, referrer)
+            else:
+                self.state.enqueue(conn, run_id, url, "page", PRIORITY["page"], depth, referrer)
+
+
+def _is_pagination(link: Link, page_url: str) -> bool:
+    """A link to another page of the same listing: "Next", a page number, or ``?page=N`` on the same path."""
+    if link.is_next:
+        return True
+    target, here = urlsplit(link.url), urlsplit(page_url)
+    keys = {k.lower() for k, _ in parse_qsl(target.query)}
+    same_path = target.path.rstrip("/") == here.path.rstrip("/")
+    if keys & set(PAGE_PARAMS) and same_path:
+        return True
+    if re.fullmatch(r"\d{1,4}", link.text) and (same_path or keys & set(PAGE_PARAMS)):
+        return True
+    return bool(re.search(r"/page/\d+/?$", target.path)) and target.path.startswith(here.path.rstrip("/"))
+
+
+def _page_number(url: str) -> int | None:
+    """The value of a listing's page-number parameter (None when the URL has none)."""
+    for key, value in parse_qsl(urlsplit(url).query):
+        if key.lower() in PAGE_PARAMS and value.isdigit():
+            return int(value)
+    match = re.search(r"/page/(\d+)/?$", urlsplit(url).path)
+    return int(match.group(1)) if match else None
+
+
+def _charset(content_type: str | None) -> str | None:
+    for part in (content_type or "").split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip("\"'") or None
+    return None
+
+
+def content_hash_bytes(body: bytes | None) -> str | None:
+    return hashlib.sha256(body).hexdigest() if body is not None else None
+
+
+def reextract(store: Store, adapters: list[SiteAdapter], *, site: SiteAdapter | None = None,
+              prefer: str = "auto") -> int:
+    """Extract every stored HTML page again from its kept raw bytes (after an extractor or adapter change).
+
+    No network: this is why the raw page is kept. Kinds, titles, dates, texts and content
+    hashes are updated; returns the number of pages re-read.
+    """
+    state = CrawlState(store)
+    rows = store.conn.execute(
+        "SELECT id, url, canonical_url, kind, content_type, raw_html FROM crawl_pages"
+        " WHERE kind IN ('release', 'listing', 'other') AND raw_html IS NOT NULL ORDER BY id").fetchall()
+    count = 0
+    for row in rows:
+        raw = decompress(row["raw_html"]) or b""
+        try:
+            html = decode_bytes(raw, _charset(row["content_type"]))
+        except UndecodableError:
+            continue
+        info = analyse(html, row["url"], site or adapter_for(row["url"], adapters), prefer=prefer,
+                       listing_hint=row["kind"] == "listing")
+        text_hash = content_hash(info.text) if info.kind == "release" else None
+        with store.transaction() as conn:
+            duplicate_of = state.release_with_hash(conn, text_hash, row["canonical_url"]) if text_hash else None
+            if duplicate_of is not None and duplicate_of > row["id"]:
+                duplicate_of = None  # the older page keeps the text; the newer one is the duplicate
+            conn.execute(
+                "UPDATE crawl_pages SET kind = ?, title = ?, published = ?, text = ?, content_hash = ?,"
+                " duplicate_of = ?, extractor = ? WHERE id = ?",
+                (info.kind, info.title, info.published, info.text, text_hash, duplicate_of, info.extractor,
+                 row["id"]))
+        count += 1
+    return count

@@ -1,0 +1,375 @@
+"""From a fetched HTML page to what the crawler needs: title, date, main text, kind, links.
+
+Precedence for each part: the site adapter's selector when one applies and matches, then
+page metadata, then the generic extractor. For the main text the generic extractor is
+trafilatura when installed (the ``crawl`` extra): it is the reference extractor, scoring
+F1 0.909 on its own 750-page benchmark, and on our fixture pages it is at least as good
+as our fallback (see ``benchmarks/RESULTS.md``). Without it, `boilerplate.generic_main_text`
+serves.
+
+The page kind decides what is stored as a release: ``release`` (a dated or substantial
+article), ``listing`` (a board or index: many item links, little prose of its own) or
+``other`` (about, contact, navigation pages).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from .adapters import SiteAdapter
+from .boilerplate import BOILERPLATE_WORDS, attr_words, generic_main_text, strip_furniture
+from .dates import date_from_url, find_date
+from .urls import canonical_url, is_attachment_url
+
+#: ``<meta>`` names and properties that carry the publication date, most specific first.
+DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "publishdate",
+             "publish-date", "pubdate", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
+             "date", "sailthru.date", "parsely-pub-date")
+
+#: Last path segments (without suffix) of pages that are never releases, whatever their text.
+NON_RELEASE_PAGE = re.compile(
+    r"^(index|home|main|default|about|about-us|contact|contacts|contact-us|privacy|privacy-policy|terms|"
+    r"accessibility|sitemap|search|login|signup|faq|help|directory|organization|organisation|departments?|"
+    r"profile|history|vision|greeting|copyright|rss|feeds?|tags?|categories)$", re.I)
+
+
+def _page_name(path: str) -> str:
+    last = [part for part in path.split("/") if part][-1:] or [""]
+    return last[0].rsplit(".", 1)[0]
+
+
+#: Link texts of pagination controls.
+NEXT_TEXTS = re.compile(r"^(next|next page|older|older posts|more|다음|다음 페이지|›|»|>|>>|→)$", re.I)
+
+#: Words a page needs before it counts as a release.
+MIN_RELEASE_WORDS = 40
+
+
+@dataclass
+class Link:
+    """An ``<a href>`` of a page, canonicalised, with what the crawler reads from its surroundings."""
+
+    url: str
+    text: str
+    rel: str = ""
+    in_item: bool = False
+    item_date: str | None = None
+    is_next: bool = False
+
+
+@dataclass
+class PageInfo:
+    """Everything read from one HTML page."""
+
+    url: str
+    title: str | None
+    published: str | None
+    text: str
+    kind: str
+    canonical: str | None = None
+    links: list[Link] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    attachments: list[Link] = field(default_factory=list)
+    extractor: str = "generic"
+
+
+def _select_text(soup: BeautifulSoup | Tag, selector: str | None) -> str | None:
+    if not selector:
+        return None
+    parts = [" ".join(tag.get_text(" ").split()) for tag in soup.select(selector)]
+    text = " ".join(p for p in parts if p)
+    return text or None
+
+
+def _meta_date(soup: BeautifulSoup) -> str | None:
+    wanted = {k.lower(): i for i, k in enumerate(DATE_META)}
+    best: tuple[int, str] | None = None
+    for meta in soup.find_all("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in wanted:
+            found = find_date(meta.get("content"))
+            if found and (best is None or wanted[key] < best[0]):
+                best = (wanted[key], found)
+    if best:
+        return best[1]
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and item.get("datePublished"):
+                found = find_date(str(item["datePublished"]))
+                if found:
+                    return found
+    return None
+
+
+def _title(soup: BeautifulSoup, furnished: BeautifulSoup, adapter: SiteAdapter | None) -> str | None:
+    """The headline: adapter selector, else the heading the ``<title>`` repeats, else the first ``h1``
+    outside page furniture, else ``og:title``, else the ``<title>`` up to its site-name suffix."""
+    if adapter:
+        found = _select_text(soup, adapter.selector("title"))
+        if found:
+            return found
+    page_title = " ".join(soup.title.get_text(" ").split()) if soup.title else ""
+    headings = [" ".join(h.get_text(" ").split()) for h in furnished.find_all(("h1", "h2", "h3"))]
+    headings = [h for h in headings if len(h) > 3]
+    for heading in headings:
+        if page_title and heading in page_title:
+            return heading
+    h1 = furnished.find("h1")
+    if h1 is not None and " ".join(h1.get_text(" ").split()):
+        return " ".join(h1.get_text(" ").split())
+    meta = soup.find("meta", property="og:title")
+    if meta and meta.get("content"):
+        return " ".join(meta["content"].split())
+    for tag in furnished.find_all(class_=re.compile(r"(^|[-_])(title|subject|tit)($|[-_])", re.I)):
+        text = " ".join(tag.get_text(" ").split())
+        if 3 < len(text) < 300:
+            return text
+    if page_title:
+        return re.split(r"\s+[|\-–—:]\s+", page_title)[0] or None
+    return headings[0] if headings else None
+
+
+def _dateline_near_title(soup: BeautifulSoup, title: str | None) -> str | None:
+    """A dateline printed next to the headline (before or just after it), read from the page text."""
+    text = " ".join(soup.get_text("\n").split())
+    if title:
+        at = text.find(title)
+        if at >= 0:
+            found = find_date(text[max(0, at - 200): at + len(title) + 300])
+            if found:
+                return found
+    return None
+
+
+def _published(soup: BeautifulSoup, furnished: BeautifulSoup, url: str, title: str | None,
+               adapter: SiteAdapter | None) -> str | None:
+    if adapter:
+        found = find_date(_select_text(soup, adapter.selector("date")))
+        if found:
+            return found
+    found = _meta_date(soup)
+    if found:
+        return found
+    for time_tag in furnished.find_all("time"):
+        found = find_date(time_tag.get("datetime")) or find_date(time_tag.get_text(" "))
+        if found:
+            return found
+    return _dateline_near_title(furnished, title) or date_from_url(url)
+
+
+def _adapter_body(soup: BeautifulSoup, adapter: SiteAdapter) -> str | None:
+    selector = adapter.selector("body")
+    if not selector:
+        return None
+    for drop in soup.select(adapter.selector("drop") or "x-none"):
+        drop.decompose()
+    blocks = []
+    for tag in soup.select(selector):
+        for script in tag.find_all(("script", "style", "noscript")):
+            script.decompose()
+        for block in tag.find_all(("p", "li", "div", "br", "tr", "dd", "dt", "h2", "h3", "h4", "table")):
+            block.insert_before("\n")
+            block.insert_after("\n")
+        lines = (" ".join(line.split()) for line in tag.get_text().splitlines())
+        blocks.append("\n".join(line for line in lines if line))
+    text = "\n".join(b for b in blocks if b)
+    return text or None
+
+
+def trafilatura_available() -> bool:
+    """True when trafilatura (the ``crawl`` extra) imports; a broken install counts as missing."""
+    try:
+        importlib.import_module("trafilatura")
+    except ImportError:
+        return False
+    return True
+
+
+def trafilatura_text(html: str, url: str | None = None) -> str | None:
+    """trafilatura's main text (None when it is not installed or finds nothing)."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True, deduplicate=False,
+                               favor_precision=False, with_metadata=False, output_format="txt")
+    return text.strip() if text else None
+
+
+def _table_dump(text: str) -> bool:
+    """True when most of trafilatura's output is table rows: a layout-table page (old Korean boards),
+    where its table rendering mixes menus and footers into the text."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return bool(lines) and sum(line.lstrip().startswith("|") for line in lines) >= 0.5 * len(lines)
+
+
+def main_text(html: str, url: str | None = None, *, prefer: str = "auto") -> tuple[str, str]:
+    """(text, extractor name) by the best generic extractor available; ``prefer`` is auto|trafilatura|generic.
+
+    ``auto`` uses trafilatura unless it is missing, finds nothing, or renders a layout table.
+    """
+    if prefer in ("auto", "trafilatura"):
+        text = trafilatura_text(html, url)
+        if text and (prefer == "trafilatura" or not _table_dump(text)):
+            return text, "trafilatura"
+    return generic_main_text(html), "generic"
+
+
+def _strip_heading(text: str, title: str | None) -> str:
+    """Drop leading lines that only repeat the headline or print the date (extractors differ in keeping
+    them; both are stored in their own fields)."""
+    lines = text.split("\n")
+    while lines:
+        first = " ".join(lines[0].split())
+        if not first or (title and first == title) or (len(first) <= 40 and find_date(first)
+                                                        and len(re.sub(r"[\W\d_]", "", first)) <= 20):
+            lines = lines[1:]
+            continue
+        break
+    return "\n".join(lines).strip()
+
+
+def _links(soup: BeautifulSoup, base: str, adapter: SiteAdapter | None) -> tuple[list[Link], list[Link]]:
+    links: list[Link] = []
+    attachments: list[Link] = []
+    seen: dict[str, Link] = {}
+    item_of: dict[int, Tag] = {}
+    if adapter and adapter.selector("list_item"):
+        for item in soup.select(adapter.selector("list_item") or ""):
+            for a in item.find_all("a", href=True):
+                item_of[id(a)] = item
+    next_hrefs: set[int] = set()
+    if adapter and adapter.selector("next_page"):
+        next_hrefs = {id(a) for a in soup.select(adapter.selector("next_page") or "") if a.name == "a"}
+    for a in soup.find_all("a", href=True):
+        url = canonical_url(a["href"], base)
+        if not url:
+            continue
+        if adapter:
+            url = adapter.clean(url)
+        text = " ".join(a.get_text(" ").split()) or (a.get("title") or "").strip()
+        rel = " ".join(a.get("rel") or [])
+        item = item_of.get(id(a))
+        if item is None and len(text.split()) >= 3 and not _in_furniture(a):
+            item = a.find_parent(("li", "tr", "article", "dt"))
+            if item is None and a.parent is not None and a.parent.name == "div" and len(a.parent.find_all("a")) == 1:
+                item = a.parent
+        is_next = (id(a) in next_hrefs or "next" in rel.split() or bool(NEXT_TEXTS.match(text))
+                   or bool(re.search(r"(?:^|\s)next(?:$|\s|-)", " ".join(a.get("class") or []), re.I)))
+        link = Link(url=url, text=text, rel=rel, in_item=item is not None, is_next=is_next)
+        if item is not None:
+            date_text = _select_text(item, adapter.selector("list_date")) if adapter else None
+            link.item_date = find_date(date_text or item.get_text(" "))
+        if is_attachment_url(url) or a.has_attr("download"):
+            if url not in {x.url for x in attachments}:
+                attachments.append(link)
+            continue
+        earlier = seen.get(url)
+        if earlier is not None:   # one entry per URL, with what every link to it says
+            earlier.is_next = earlier.is_next or link.is_next
+            earlier.in_item = earlier.in_item or link.in_item
+            earlier.item_date = earlier.item_date or link.item_date
+            continue
+        seen[url] = link
+        links.append(link)
+    for tag in soup.find_all("link", href=True):
+        if "next" in (tag.get("rel") or []):
+            url = canonical_url(tag["href"], base)
+            if url and url not in seen:
+                seen[url] = Link(url=url, text="", rel="next", is_next=True)
+                links.append(seen[url])
+    return links, attachments
+
+
+def _in_furniture(tag: Tag) -> bool:
+    """True inside navigation, header, footer, aside, or an element named like page furniture."""
+    for parent in tag.parents:
+        if parent.name in ("nav", "header", "footer", "aside", "menu"):
+            return True
+        if parent.name not in ("html", "body") and BOILERPLATE_WORDS.search(attr_words(parent)):
+            return True
+    return False
+
+
+def _feeds(soup: BeautifulSoup, base: str) -> list[str]:
+    feeds = []
+    for tag in soup.find_all("link", href=True):
+        rel = [r.lower() for r in tag.get("rel") or []]
+        kind = (tag.get("type") or "").lower()
+        if "alternate" in rel and kind in ("application/rss+xml", "application/atom+xml", "application/feed+json"):
+            url = canonical_url(tag["href"], base)
+            if url:
+                feeds.append(url)
+    return feeds
+
+
+def classify(url: str, text: str, published: str | None, links: list[Link], adapter: SiteAdapter | None,
+             listing_hint: bool = False) -> str:
+    """``release``, ``listing`` or ``other``: adapter URL patterns first, then page evidence.
+
+    A listing is a page whose own text is mostly the titles of the items it links to; a
+    release is a page with prose of its own and a date (or a lot of prose); the rest
+    (about, contact, home and navigation pages) is ``other``.
+    """
+    words = len(text.split())
+    if adapter:
+        if adapter.is_release(url):
+            return "release" if words else "other"
+        if adapter.is_listing(url):
+            return "listing"
+    path = urlsplit(url).path
+    items = [link for link in links if link.in_item and not link.is_next]
+    item_words = sum(len(link.text.split()) for link in items)
+    titles = {link.text for link in items}
+    prose = sum(len(line.split()) for line in text.split("\n") if len(line.split()) >= 8 and line not in titles)
+    # the last page of a listing may hold a single item; reached by pagination, that is enough
+    needed = 1 if listing_hint else 2 if any(link.is_next for link in links) else 3
+    if len(items) >= needed and (item_words >= 0.5 * words or prose < MIN_RELEASE_WORDS):
+        return "listing"
+    if path in ("", "/") or NON_RELEASE_PAGE.match(_page_name(path)):
+        return "other"
+    if words >= MIN_RELEASE_WORDS and (published or words >= 150):
+        return "release"
+    return "other"
+
+
+def analyse(html: str, url: str, adapter: SiteAdapter | None = None, *, prefer: str = "auto",
+            listing_hint: bool = False) -> PageInfo:
+    """Title, date, main text, kind, links, feeds and attachments of one HTML page.
+
+    ``listing_hint``: the page was reached as the next page of a listing.
+    """
+    soup = BeautifulSoup(html, "lxml")
+    canonical_tag = soup.find("link", rel="canonical", href=True)
+    canonical = canonical_url(canonical_tag["href"], url) if canonical_tag else None
+    furnished = BeautifulSoup(html, "lxml")
+    strip_furniture(furnished)
+    title = _title(soup, furnished, adapter)
+    links, attachments = _links(soup, url, adapter)
+    if adapter and adapter.selector("attachments"):
+        for a in soup.select(adapter.selector("attachments") or ""):
+            target = canonical_url(a.get("href") or "", url)
+            if target and target not in {x.url for x in attachments}:
+                attachments.append(Link(url=target, text=" ".join(a.get_text(" ").split())))
+                links = [link for link in links if link.url != target]
+    feeds = _feeds(soup, url)
+    published = _published(soup, furnished, url, title, adapter)
+    text, extractor = None, "adapter"
+    if adapter and (adapter.is_release(url) or not adapter.is_listing(url)):
+        text = _adapter_body(BeautifulSoup(html, "lxml"), adapter)
+    if not text:
+        text, extractor = main_text(html, url, prefer=prefer)
+    text = _strip_heading(text, title)
+    kind = classify(url, text, published, links, adapter, listing_hint)
+    return PageInfo(url=url, title=title, published=published, text=text, kind=kind, canonical=canonical,
+                    links=links, feeds=feeds, attachments=attachments, extractor=extractor)
