@@ -1,23 +1,48 @@
-"""Dates and times normalised against the publication date (spaCy component ``release_dates``)."""
+"""Dates and times normalised against the publication date (spaCy component ``release_dates``).
+
+The component reads ``doc._.published`` as the anchor. When it is missing, the release's own
+dateline or URL supplies it (`published.infer_anchor`); a full inferred date is written back
+to ``doc._.published`` so the `Release` carries it. The grammar itself lives in `temporal`
+(pure, regex-driven, no per-mention calls into slow general parsers).
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import DateMention
+from .published import infer_anchor
+from .temporal import Anchor, find_dates
 
 
-@Language.factory("release_dates")
-def make_dates(nlp: Language, name: str) -> "DateExtractor":
-    return DateExtractor()
+@Language.factory(
+    "release_dates",
+    default_config={"keep_unresolved": False, "infer_published": True},
+)
+def make_dates(nlp: Language, name: str, keep_unresolved: bool, infer_published: bool) -> DateExtractor:
+    return DateExtractor(keep_unresolved=keep_unresolved, infer_published=infer_published)
 
 
 class DateExtractor:
+    """Writes `DateMention` records to ``doc._.dates``.
+
+    ``keep_unresolved``: keep mentions whose value cannot be resolved (value None), e.g. "on
+    Tuesday" in a release with no known date. Off by default: such a mention has no value.
+    ``infer_published``: read the publication date from the dateline or URL when not given.
+    """
+
+    def __init__(self, keep_unresolved: bool = False, infer_published: bool = True) -> None:
+        self.keep_unresolved = keep_unresolved
+        self.infer_published = infer_published
+
+    def anchor(self, doc: Doc) -> Anchor | None:
+        anchor = Anchor.parse(doc._.published)
+        if anchor is None and self.infer_published:
+            anchor = infer_anchor(doc.text, doc._.url, doc._.title)
+            if anchor is not None and anchor.day is not None:
+                doc._.published = anchor.iso()
+        return anchor
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = [
-            DateMention(text=e.text, start=e.start_char, end=e.end_char, kind=e.label_.lower(), value=None)
-            for e in doc.ents
-            if e.label_ in ("DATE", "TIME")
-        ]
+        doc._.dates = find_dates(doc.text, self.anchor(doc), keep_unresolved=self.keep_unresolved)
         return doc
