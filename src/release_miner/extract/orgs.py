@@ -1,0 +1,504 @@
+"""Organizations in one release: named bodies, normalised, with bracketed abbreviations as aliases.
+
+Two sources, both general:
+
+1. **Head-noun runs.** A run of capitalised words (joined by "of", "and", "for", "in",
+   "&", "the" after "of") that contains an organisation head noun from the gazetteer
+   ("Council", "Ministry", "Chamber", "Institute", "City" after a place ...) is cut after
+   its last head noun plus an "of/for/in ..." complement. This recovers names the small
+   model truncates ("Ministry of SMEs and Startups") and stops at headline verbs
+   ("Busan Metropolitan City Launches ..." gives "Busan Metropolitan City"). A possessive
+   after a head noun splits two bodies ("Drexel University's Goodwin College").
+2. **The model's ORG entities** without a head noun (companies, brand-like names:
+   "Metrolinx", "KPMG"), kept only when they are not a place, a currency or common
+   abbreviation, a programme or event (word lists), a person or role, quoted, or a
+   fragment of a title-case headline.
+
+Names lose a leading "the", ordinals ("the 50th ... Meeting") and possessives. An
+abbreviation in brackets right after a name becomes its alias, and later mentions of the
+abbreviation count as mentions of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..records import Organization
+from .gazetteers import (LEADING_JUNK, NOT_ORG_ACRONYMS, NOT_ORG_WORDS, ORG_HEADS, ORG_OPENERS, PLACES,
+                         PLACES_LOWER, TITLE_HEADS, TRAILING_VERBS)
+from .lines import is_headline, line_at
+from .namekey import fold, is_korean_syllables
+from .roles import TITLE
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-]*(?:['’][A-Za-z]+)*['’]?|&|[^\sA-Za-z0-9]")
+_CONNECTORS = frozenset({"of", "and", "for", "in", "on", "&", "the", "de", "du", "des"})
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
+                      re.I)
+_ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?P<abbr>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,6})\s*[),]")
+_LOWER_CITY_OF = re.compile(r"\b[Cc]ity of (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_BYLINE_OR_COPYRIGHT = re.compile(
+    r"\[[^\]\n]*(?:[Rr]eporter|[Cc]orrespondent|기자)[^\]\n]*\]|^.*(?:©|\([Cc]\)|[Cc]opyright|All rights reserved).*$",
+    re.M)
+_ROLE_DOMAIN = re.compile(rf"{TITLE}\s+(?:of|for)\s+(?:the\s+)?$")
+_CALENDAR = frozenset("""January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+#: A name used as a programme's name: "the Green Skills Academy fund".
+_PROGRAMME_AFTER = re.compile(r"[ \t]+(?:fund|funds|program|programs|programme|programmes|project|projects|"
+                              r"initiative|scheme|grant|grants|campaign|pilot|plan|award|awards)\b")
+_CLEAN_NAME = re.compile(r"[\w&.,'’ \-]+")
+_NOT_ORG_LOWER = frozenset(w.lower() for w in NOT_ORG_WORDS)
+#: Government levels that do not name a body on their own ("the State Government", "City Council").
+_GENERIC_LEVELS = frozenset({"State", "City", "Provincial", "Federal", "Central", "National", "Local", "Municipal",
+                             "Regional", "County", "Metropolitan", "District", "Town"})
+_QUOTES = "\"“”‘’'「」『』<>《》"
+#: Heads that need a place or name before them ("Busan City"), never standing alone.
+_NEEDS_PREFIX = frozenset({"city", "province", "county", "government", "council", "office", "inc", "ltd", "llc",
+                           "meeting", "group", "team", "works", "exchange", "party", "force", "service",
+                           "services", "trust", "network", "command", "court", "house"})
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    verb: bool = False
+    #: the run ended here because a role or a person's name follows ("White House Infrastructure | Coordinator")
+    role_next: bool = False
+
+    @property
+    def bare(self) -> str:
+        return re.sub(r"(?:['’]s|['’])$", "", self.text)
+
+    @property
+    def possessive(self) -> bool:
+        return bool(re.search(r"['’]s?$", self.text)) and len(self.text) > 2
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or (self.text[:1].isdigit() and any(c.isalpha() for c in self.text))
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class OrgSpan:
+    start: int
+    end: int
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    from_heads: bool = True
+
+
+#: Heads after which "in <place>" is part of the name ("Chinese Consulate General in Busan").
+_IN_PLACE_HEADS = frozenset({"General", "Consulate", "Embassy", "Office", "Chapter", "Chamber", "Commerce"})
+_TRAILERS = frozenset({"General", "Inc.", "Inc", "Ltd.", "Ltd", "Co.", "LLC", "Corp."})
+_ABBREVIATIONS = frozenset({"Inc.", "Co.", "Ltd.", "Corp.", "St.", "Dr.", "Mt.", "Jr.", "Bros.", "U.S.", "D.C."})
+#: Single-word roles that end an organisation's name ("... Committee Chair", "Director of the ...").
+_ROLE_WORDS = frozenset(t.lower() for t in TITLE_HEADS if " " not in t) - {
+    "justice", "principal", "partner", "founder", "officer", "chief", "trustee", "delegate", "exchange"}
+
+
+def _head_word(tok: _Tok) -> str:
+    return tok.bare if tok.bare in _ABBREVIATIONS else tok.bare.rstrip(".")
+
+
+def _place_like(tok: _Tok) -> bool:
+    word = tok.bare
+    return word.lower() in PLACES_LOWER or (len(word) >= 5 and is_korean_syllables(word))
+
+
+def _valid_head(run: list[_Tok], i: int) -> bool:
+    """Is ``run[i]`` the head noun of an organisation name (not a modifier, not alone)?"""
+    tok = run[i]
+    word = _head_word(tok)
+    if word not in ORG_HEADS and word + "." not in ORG_HEADS:
+        return False
+    prev = run[i - 1] if i > 0 and run[i - 1].low not in _CONNECTORS else None
+    if word.lower() in _NEEDS_PREFIX and prev is None and not (
+            i + 2 < len(run) and run[i + 1].low == "of"):
+        return False
+    if word in ("City", "Province"):
+        # a government only when a place names it: "Busan City", "Changwon Special City", "City of Toronto"
+        j = i - 1
+        while j >= 0 and run[j].bare in ("Metropolitan", "Special", "Self-Governing", "Autonomous"):
+            j -= 1
+        before_ok = j >= 0 and _place_like(run[j])
+        after_ok = i + 2 < len(run) and run[i + 1].low == "of" and _place_like(run[i + 2])
+        if not (before_ok or after_ok):
+            return False
+    nxt = run[i + 1] if i + 1 < len(run) else None
+    before_role = run[-1].role_next and i >= len(run) - 3
+    if nxt is not None and nxt.capitalised and not tok.possessive and nxt.bare not in _TRAILERS \
+            and not nxt.verb and nxt.low not in _CONNECTORS and nxt.text != "," and not before_role:
+        # "Conference Room", "Center Index", "Organization Heads": the head modifies a noun after it (a longer
+        # name then ends at a later head: "Busan Metropolitan City Artificial Intelligence Committee")
+        return False
+    return True
+
+
+def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
+          verbs: set[int]) -> list[list[_Tok]]:
+    """Capitalised runs of one line, broken at blocked spans (people and their titles), roles and quotes."""
+    toks = [_Tok(m.group(), line_start + m.start(), line_start + m.end()) for m in _TOKEN.finditer(line)]
+    for t in toks:
+        t.verb = t.start in verbs or t.low in TRAILING_VERBS
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+
+    def close(role: bool = False) -> None:
+        while cur and (cur[-1].low in _CONNECTORS or not cur[-1].capitalised):
+            cur.pop()
+            role = False
+        if cur and role:
+            cur[-1].role_next = True
+        if cur:
+            runs.append(list(cur))
+        cur.clear()
+
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if any(s <= tok.start < e for s, e in blocked):
+            close(role=True)
+            continue
+        if tok.capitalised and tok.text not in _QUOTES:
+            if tok.low in _ROLE_WORDS and not tok.possessive:
+                close(role=True)  # "Lee Joon, Vice President of the ...": a role, not part of a name
+                continue
+            if tok.text.endswith(".") and tok.text not in _ABBREVIATIONS and len(tok.text) > 2:
+                cur.append(_Tok(tok.text[:-1], tok.start, tok.end - 1, tok.verb))
+                close()  # the end of a sentence
+                continue
+            cur.append(tok)
+            if tok.possessive and _head_word(tok) in ORG_HEADS:
+                close()  # "Drexel University's Goodwin College": two bodies
+            continue
+        low = tok.low
+        if cur and low in _CONNECTORS and nxt is not None and (nxt.capitalised or nxt.low == "the"):
+            if low == "the" and cur[-1].low != "of":
+                close()
+                continue
+            cur.append(tok)
+            continue
+        if cur and tok.text == "," and nxt is not None and nxt.text in _TRAILERS:
+            cur.append(tok)  # "Waste Management, Inc."
+            continue
+        if cur and tok.text == "," and nxt is not None and nxt.capitalised and any(t.text == "of" for t in cur):
+            # "Ministry of Trade, Industry and Energy": a comma inside a list of fields
+            tail = toks[i + 1:i + 6]
+            words = [t.text for t in tail]
+            if "and" in words and all(t.capitalised or t.text == "," for t in tail[:words.index("and")]):
+                cur.append(tok)
+                continue
+        close()
+    close()
+    return runs
+
+
+def _strip_front(run: list[_Tok]) -> list[_Tok]:
+    """Drop what cannot open a name: articles, ordinals ("the 50th"), connectors, verbs."""
+    while run and (run[0].text in LEADING_JUNK or _ORDINAL.match(run[0].text) or run[0].low in _CONNECTORS
+                   or run[0].verb or run[0].text == ","):
+        run = run[1:]
+    return run
+
+
+def _split(run: list[_Tok]) -> list[list[_Tok]]:
+    """Split a run that names two bodies: "X Government and Y Organization", "X Committee of the Y Chamber"."""
+    heads = [i for i in range(len(run)) if _valid_head(run, i)]
+    if not heads:
+        return []
+    if len(run) > 2 and run[1].low == "and" and _head_word(run[0]).lower() in _NEEDS_PREFIX:
+        return _split(run[2:])  # "the City and Busan Regional ... Office"
+    for i, tok in enumerate(run):
+        if 0 < i < len(run) - 1 and tok.low == "in" and _valid_head(run[:i], i - 1) \
+                and run[i - 1].bare in ("City", "Province", "County") and any(
+                    _valid_head(run[i + 1:], j) for j in range(len(run) - i - 1)):
+            return _split(run[:i])  # "Gangneung City in Gangwon Province": the body, not its region
+        if 0 < i < len(run) - 1 and tok.low in ("and", "&"):
+            left, right = run[:i], run[i + 1:]
+            right_heads = [j for j in range(len(right)) if _valid_head(right, j)]
+            if right_heads and right[0].bare in PLACES:  # "... Fund and Busan Bank": a second body by its place
+                return _split(left) + _split(right)
+            left_heads = [j for j in range(len(left)) if _valid_head(left, j)]
+            # "X Chapter of Associated Builders and Contractors": "and" inside the complement joins fields
+            in_complement = bool(left_heads) and any(t.low == "of" for t in left[left_heads[-1]:])
+            left_done = (bool(left_heads) and not in_complement) or (len(left) == 1 and left[0].text.isupper())
+            if left_done and any(_valid_head(right, j) for j in range(len(right))):
+                return _split(left) + _split(right)
+        if 0 < i < len(run) - 2 and tok.low == "of" and run[i + 1].low == "the" and i - 1 in heads \
+                and any(h > i for h in heads):
+            return _split(run[:i]) + _split(run[i + 2:])
+    return [run]
+
+
+def _head_spans(text: str, run: list[_Tok]) -> list[tuple[int, int]]:
+    """Organisation spans within one capitalised run."""
+    out = []
+    for seg in _split(_strip_front(run)):
+        seg = _strip_front(seg)
+        heads = [i for i in range(len(seg)) if _valid_head(seg, i)]
+        if not heads:
+            continue
+        # "Courtesy of Busan Metropolitan City", "Promotion of ... in Busan Metropolitan City": a body
+        # named after "of"/"in" starts there unless the word before "of" is itself a head or opener
+        start = 0
+        for i in range(1, heads[0]):
+            if seg[i].low in ("of", "for", "in", "on", "at") and seg[i - 1].bare not in ORG_OPENERS:
+                start = i + 1
+        for i in range(start, heads[0]):
+            if seg[i].verb:
+                start = i + 1  # "Daegu Forms Tariff Response Headquarters": the name follows the verb
+        while start < len(seg) and (seg[start].low in _CONNECTORS or seg[start].text in LEADING_JUNK):
+            start += 1
+        end = heads[-1]
+        while end + 1 < len(seg) and (seg[end + 1].bare in _TRAILERS or seg[end + 1].text == ","):
+            end += 1
+        if end + 2 < len(seg) and seg[end + 1].low in ("of", "for", "on", "in") \
+                and not any(t.bare in _CALENDAR for t in seg[end + 2:]):
+            complement = seg[end + 2:]
+            if seg[end + 1].low != "in" or (seg[end].bare in _IN_PLACE_HEADS
+                                            and all(_place_like(t) for t in complement if t.low not in _CONNECTORS)):
+                end = len(seg) - 1
+        first_head = seg[heads[0]]
+        if first_head.bare in ("City", "Province") and heads[0] > 0:
+            j = heads[0] - 1  # "... New Year Blueprint Ulsan City": a city government starts at its place
+            while j > 0 and seg[j].bare in ("Metropolitan", "Special", "Self-Governing", "Autonomous"):
+                j -= 1
+            start = max(start, j)
+        span = seg[start:end + 1]
+        while span and span[-1].text == ",":
+            span = span[:-1]
+        if len(span) == 1 and _head_word(span[0]) in ORG_HEADS:
+            continue  # a head noun alone ("Department:") names no body
+        if span and start <= heads[-1]:
+            out.append((span[0].start, span[-1].end))
+    return out
+
+
+def _clean_name(name: str) -> str:
+    """The name as a name: no leading "the" or ordinal, no possessive, no surrounding punctuation."""
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:-–—" + _QUOTES)
+    words = name.split(" ")
+    while words and (words[0] in LEADING_JUNK or _ORDINAL.match(words[0])):
+        words = words[1:]
+    name = " ".join(words)
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name).strip(" ,;:-–—" + _QUOTES)
+    last = name.rsplit(" ", 1)[-1]
+    if last + "." in _ABBREVIATIONS:
+        name += "."  # "Waste Management, Inc." keeps its full stop
+    return name
+
+
+def _is_place_only(name: str) -> bool:
+    """A place rather than a body: "Busan", "Seoul Metropolitan" (but not "Busan City")."""
+    if name in PLACES or name.lower() in PLACES_LOWER:
+        return True
+    words = name.split()
+    return all(w.lower() in PLACES_LOWER or w.lower() in ("metropolitan", "special", "city") for w in words) \
+        and not name.lower().endswith((" city", " province", " county"))
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` sits inside a short quoted phrase (a title) on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
+    for open_q, close_q in (("“", "”"), ("‘", "’"), ('"', '"')):
+        opened = before.rfind(open_q)
+        closed = after.find(close_q)
+        if opened < 0 or closed < 0 or (open_q != close_q and before.rfind(close_q) > opened):
+            continue
+        if open_q == close_q and before.count(open_q) % 2 == 0:
+            continue
+        if (len(before) - opened) + (end - start) + closed < 100:  # a short quoted title, not a quoted speech
+            return True
+    return False
+
+
+def _model_org_ok(doc_text: str, start: int, end: int, name: str, verbs: set[int],
+                  person_words: set[str]) -> bool:
+    """A model ORG entity without a head noun: keep only what looks like a body's proper name."""
+    if not name or "\n" in doc_text[start:end] or not _CLEAN_NAME.fullmatch(name):
+        return False
+    if name in person_words or start in verbs:
+        return False  # "Marks" of "John Marks"; "Stabilize Livelihoods"
+    last = name.split()[-1]
+    if last in ORG_HEADS or last.rstrip("s") in ORG_HEADS:
+        return False  # the head-noun rules saw this name and turned it down
+    if name.isupper() and re.search(r"\(\s*" + re.escape(name) + r"\s*\)", doc_text):
+        return False  # an abbreviation of something that is not a body ("Smart Center Index (SCI)")
+    after = re.match(r"[ \t]+([A-Za-z][\w-]*)(?:[ \t]+(?:the[ \t]+)?([A-Z]))?", doc_text[end:end + 40])
+    if after and (after.group(1)[0].isupper() or after.group(1) in _NOT_ORG_LOWER
+                  or (after.group(1) in ("of", "in", "for", "on") and after.group(2))):
+        # cut short ("Global Financial Centers" Index, "Eviction Prevention" in the Community) or a programme
+        return False  # ("TechWorks program")
+    if _inside_quotes(doc_text, start, end):
+        return False  # a quoted title of a talk, event or document
+    words = name.split()
+    if len(words) == 1 and doc_text[end:end + 1] == ":":
+        return False  # a field label ("Attendees:")
+    if len(words) == 1 and not name.isupper() and is_korean_syllables(name) \
+            and re.search(r"\b(?:in|at|near|from|to|around)\s+(?:the\s+)?$", doc_text[max(0, start - 12):start]):
+        return False  # a romanised Korean place ("in Onsan")
+    if len(words) > 6 or _is_place_only(name):
+        return False
+    if name.upper() in NOT_ORG_ACRONYMS or name in NOT_ORG_ACRONYMS:
+        return False
+    if any(w.strip(_QUOTES).rstrip("s") in NOT_ORG_WORDS or w.strip(_QUOTES) in NOT_ORG_WORDS for w in words):
+        return False
+    if any(not (w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS) for w in words):
+        return False
+    if words[0].lower() in TITLE_HEADS or any(w.lower() in TITLE_HEADS for w in words[-1:]):
+        return False
+    if re.search(r"\d", name) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", name):
+        return False
+    before = doc_text[max(0, start - 1):start]
+    if before and before in _QUOTES:
+        return False
+    if is_headline(line_at(doc_text, start)) and not name.isupper():
+        return False
+    return True
+
+
+def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
+                          person_words: set[str] = frozenset()) -> list[Organization]:
+    """Every named organisation in ``doc``; ``blocked`` spans (people, roles) never belong to one."""
+    text = doc.text
+    verbs = {t.idx for t in doc if t.tag_.startswith("VB")}
+    blocked = blocked + [m.span() for m in _BYLINE_OR_COPYRIGHT.finditer(text)]
+    spans: list[OrgSpan] = []
+    pos = 0
+    for line in text.split("\n"):
+        for run in _runs(text, pos, line, blocked, verbs):
+            for s, e in _head_spans(text, run):
+                name = _clean_name(text[s:e])
+                words = name.split()
+                generic = len(words) == 2 and words[0] in _GENERIC_LEVELS
+                truncated = e >= len(text.rstrip())
+                programme = bool(_PROGRAMME_AFTER.match(text, e))
+                if name and not generic and not truncated and not programme and not _is_place_only(name):
+                    spans.append(OrgSpan(s, e, name))
+        pos += len(line) + 1
+    for m in _LOWER_CITY_OF.finditer(text):
+        if m.group("place") in PLACES or m.group("place").lower() in PLACES_LOWER:
+            spans.append(OrgSpan(m.start(), m.end(), "City of " + m.group("place")))
+    covered = [(o.start, o.end) for o in spans]
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        if any(not (ent.end_char <= s or ent.start_char >= e) for s, e in covered + blocked):
+            continue
+        name = _clean_name(ent.text)
+        if ent.end_char >= len(text.rstrip()) or _ROLE_DOMAIN.search(text[max(0, ent.start_char - 60):ent.start_char]):
+            continue  # cut off at the end, or the field of a role ("Minister of the Interior and Safety")
+        if not any(t.tag_ in ("NNP", "NNPS") for t in ent):
+            continue  # a common noun the model took for a name ("Attendees included ...")
+        if _model_org_ok(text, ent.start_char, ent.end_char, name, verbs, person_words):
+            spans.append(OrgSpan(ent.start_char, ent.end_char, name, from_heads=False))
+    return _merge(text, spans)
+
+
+def _norm(name: str) -> str:
+    return fold(re.sub(r"^the\s+", "", name, flags=re.I))
+
+
+_GOV_FORM = re.compile(
+    r"^(?:City of (?P<p1>.+)|(?P<p2>.+?)(?: Metropolitan| Special(?: Self-Governing)?)?(?: City)?(?: Government)?)$")
+
+
+def _city_government(name: str) -> str | None:
+    """A key shared by the names of one city's government: "Busan City", "City of Busan", "Busan Metropolitan Government"."""
+    if not re.search(r"\b(?:City|Government)$|^City of ", name):
+        return None
+    m = _GOV_FORM.match(name)
+    place = m and (m.group("p1") or m.group("p2"))
+    if place and (place in PLACES or place.lower() in PLACES_LOWER) and not place.endswith(" City"):
+        return "gov:" + place.lower()
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _alias_target(org: Organization, others: list[Organization]) -> Organization | None:
+    """The longer name ``org`` abbreviates, if any: a suffix ("Task Force"), a subset ("Daegu City"),
+    a prefix before a complement, a plural ("... Meetings"), or the initials ("ULP")."""
+    words = org.name.split()
+    low = _norm(org.name)
+    for other in others:
+        if other is org:
+            continue
+        ow = other.name.split()
+        olow = _norm(other.name)
+        if len(ow) <= len(words):
+            if low == olow + "s" and len(ow) == len(words):
+                return other
+            continue
+        if len(words) >= 2 and (olow.endswith(low) or olow.rstrip("s").endswith(low.rstrip("s"))):
+            return other
+        if len(words) >= 2 and words[0] == ow[0] and words[-1] == ow[-1] and set(words) <= set(ow):
+            return other
+        if len(words) >= 2 and ow[:len(words)] == words and ow[len(words)] in ("for", "of", "in", "on"):
+            return other  # "X Committee" for "X Committee for Y"
+        if org.name.isupper() and 2 < len(org.name) == len(_initials(other.name)) and \
+                org.name == _initials(other.name):
+            return other
+    return None
+
+
+def _merge(text: str, spans: list[OrgSpan]) -> list[Organization]:
+    by_key: dict[str, Organization] = {}
+    alias_of: dict[str, Organization] = {}
+    for span in sorted(spans, key=lambda o: o.start):
+        key = _city_government(span.name) or _norm(span.name)
+        org = by_key.get(key) or alias_of.get(span.name)
+        if org is None:
+            org = Organization(name=span.name)
+            by_key[key] = org
+        elif span.name != org.name and span.name not in org.aliases and _norm(span.name) != _norm(org.name):
+            org.aliases.append(span.name)
+        if [span.start, span.end] not in org.mentions:
+            org.mentions.append([span.start, span.end])
+        m = _ACRONYM_AFTER.match(text[span.end:span.end + 16])
+        if m and m.group("abbr") not in NOT_ORG_ACRONYMS - {"TF"}:
+            abbr = m.group("abbr")
+            if abbr not in org.aliases:
+                org.aliases.append(abbr)
+            alias_of[abbr] = org
+    orgs = list(by_key.values())
+    # standalone abbreviations and short forms: mentions of the body they abbreviate
+    out: list[Organization] = []
+    for org in orgs:
+        target = alias_of.get(org.name)
+        if target is None or target is org:
+            target = _alias_target(org, orgs)
+        if target is not None and target is not org:
+            target.mentions.extend(org.mentions)
+            for a in [org.name, *org.aliases]:
+                if a not in target.aliases and a != target.name:
+                    target.aliases.append(a)
+            continue
+        out.append(org)
+    for org in out:
+        _abbreviation_mentions(text, org)
+        org.mentions.sort()
+    return out
+
+
+def _abbreviation_mentions(text: str, org: Organization) -> None:
+    """Every standalone use of a body's abbreviation ("SBA staff will ...") is a mention of the body."""
+    for abbr in [a for a in org.aliases if a.isupper() and len(a) >= 2]:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
+            span = [m.start(), m.end()]
+            if not any(s <= span[0] < e for s, e in org.mentions):
+                org.mentions.append(span)
+
+
+__all__ = ["extract_organizations"]

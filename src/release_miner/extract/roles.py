@@ -1,0 +1,149 @@
+"""A person's title and affiliation, read from the words around one mention of the name.
+
+Releases state a role in a handful of shapes, each handled by one pattern here:
+
+- before the name: "Mayor Park Heongjoon", "said Mayor Brandon Johnson",
+  "Busan Metropolitan Council Chairperson Ahn Seongmin", "Busan's Vice Mayor for
+  Administrative Affairs Lee Joon-seung";
+- in brackets after a body: "The Busan Metropolitan Government (Mayor Park Heongjoon)";
+- before the name with a comma: "The Mayor of London, Sadiq Khan";
+- after the name: "Lee Joon, Vice President of the Korea Institute ...", "Sadiq Khan, the
+  Mayor of London", "Susan Moulton, Waste Management's Senior Director ...",
+  "Director Park Hyun-ho of the Urban Policy Bureau".
+
+Titles come from the `TITLES` gazetteer (whole words, any case), so a capitalised run that
+merely precedes a name is never mistaken for a role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteers import TITLE_ABBREVIATIONS, TITLES
+
+_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
+#: One title, whole words, any case.
+TITLE = rf"(?i:(?<![\w-])(?:{_TITLE_ALT})(?![\w-]))"
+
+_MULTI_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)
+                      if " " in t and t[0].isupper())
+#: Roles of two or more words, capitalised as written before a name ("Consul General", "Member of Parliament").
+MULTIWORD_TITLE = re.compile(rf"(?<![\w-])(?:{_MULTI_ALT})(?![\w-])")
+
+_CAP = r"[A-Z][\w.&'’\-]*"
+#: A capitalised run that may hold "of", "and", "for", "&", "the" between capitalised words.
+_CAPRUN = rf"{_CAP}(?:\s+(?:(?:of|and|for|in|on|&|the)\s+)*{_CAP})*"
+#: The same, shortest first: a body right before a title must not swallow the title's first word.
+_CAPRUN_LAZY = rf"{_CAP}(?:\s+(?:(?:of|and|for|in|on|&|the)\s+)*{_CAP})*?"
+#: A role qualifier: "for Administrative Affairs", "of Strategy and Business Planning".
+_QUALIFIER = rf"(?:\s+(?:for|of)\s+(?:the\s+)?{_CAPRUN})?"
+
+_BEFORE_TITLE = re.compile(
+    rf"(?:(?P<aff>{_CAPRUN_LAZY})\s+)?(?P<title>{TITLE}{_QUALIFIER})\s+$"
+)
+_BEFORE_BRACKET = re.compile(rf"(?P<aff>{_CAPRUN})\s*\(\s*(?P<title>{TITLE}{_QUALIFIER})\s+$")
+_BEFORE_COMMA = re.compile(
+    rf"(?:^|[\s(\"“])(?:[Tt]he\s+)?(?P<title>{TITLE})(?:\s+of\s+(?:the\s+)?(?P<aff>{_CAPRUN}))?\s*,\s*$"
+)
+_AFTER_APPOSITIVE = re.compile(
+    rf"^\s*,\s+(?:(?:the|a|an|its|their)\s+)?(?:(?P<aff>{_CAPRUN})(?:'s|’s)\s+)?"
+    rf"(?P<pre>(?:[\w-]+\s+){{0,3}}?)(?P<title>{TITLE}(?:\s+(?:and|&)\s+{TITLE})?)"
+    rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?(?:(?:city|state|country|county)['’]s\s+)?(?P<aff2>{_CAPRUN}))?"
+)
+_AFTER_OF = re.compile(rf"\s+(?:of|at)\s+(?:the\s+)?(?P<aff>{_CAPRUN})")
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:St|Dr|Mr|Ms|Co|No|Lt|Jr))(?<!\b(?:Gov|Sen|Rep|Sec|Amb|Mrs|Hon))"
+                           r"(?<!\b(?:Supt|Pres|Prof))[.!?][\"”’']?\s+(?=[A-Z\"“‘])")
+_LATER_BODY = re.compile(rf"\s+(?:at|of|with)\s+(?:the\s+)?(?P<aff>{_CAPRUN})")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title (as written) and the body it belongs to, either may be None."""
+
+    title: str | None
+    affiliation: str | None
+    #: how direct the evidence is (higher wins when mentions disagree)
+    strength: int = 1
+
+
+_TITLE_RE = re.compile(TITLE)
+_FUNCTION_WORDS = frozenset("as at in on the with by for and but to from of a an today yesterday tomorrow meanwhile "
+                            "also then after before during under".split())
+
+
+def _clean_aff(aff: str | None) -> str | None:
+    if not aff:
+        return None
+    titled = list(_TITLE_RE.finditer(aff))
+    if titled:  # "Mayor Bowser and White House": the body after the other person
+        rest = aff[titled[-1].end():]
+        aff = rest.split(" and ", 1)[1] if " and " in rest else ""
+    words = aff.split()
+    while words and words[0].lower() in _FUNCTION_WORDS:
+        words = words[1:]
+    aff = " ".join(words)
+    aff = re.sub(r"(?:'s|’s)$", "", aff).strip(" ,.-")
+    return aff or None
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip()
+    return TITLE_ABBREVIATIONS.get(title.lower(), title)
+
+
+def _after_qualifier(text: str, end: int) -> str | None:
+    m = _AFTER_OF.match(text, end)
+    return m.group("aff") if m else None
+
+
+def role_before(text: str, start: int, end: int) -> Role | None:
+    """The role stated just before the mention ``text[start:end]`` (same line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    left = text[max(line_start, start - 200):start]
+    sentence = list(_SENTENCE_END.finditer(left))
+    if sentence:  # a body named in the previous sentence is not this person's
+        left = left[sentence[-1].end():]
+    m = _BEFORE_BRACKET.search(left)
+    if m:
+        return Role(_clean_title(m.group("title")), _clean_aff(m.group("aff")), 3)
+    m = _BEFORE_TITLE.search(left)
+    if m:
+        title, aff = m.group("title"), m.group("aff")
+        # "Lord Mayor", "Deputy Mayor for ...": the lazy body must not keep the title's first word
+        while aff and _TITLE_RE.fullmatch(f"{aff.split()[-1]} {title.split(' for ')[0].split(' of ')[0]}"):
+            words = aff.split()
+            title = f"{words[-1]} {title}"
+            aff = " ".join(words[:-1]) or None
+        aff = _after_qualifier(text, end) or aff  # "Director Park Hyun-ho of the Urban Policy Bureau"
+        return Role(_clean_title(title), _clean_aff(aff), 3)
+    m = _BEFORE_COMMA.search(left)
+    if m:
+        return Role(_clean_title(m.group("title")), _clean_aff(m.group("aff")), 2)
+    return None
+
+
+def role_after(text: str, end: int) -> Role | None:
+    """The role stated in an appositive just after the mention ending at ``end``."""
+    line_end = text.find("\n", end)
+    right = text[end:line_end if line_end >= 0 else len(text)][:250]
+    m = _AFTER_APPOSITIVE.match(right)
+    if not m:
+        return None
+    aff = m.group("aff2")
+    # "Director of Strategy and Business Planning at the American Chamber ...": the body comes last
+    later = _LATER_BODY.search(right, m.end())
+    if aff and later and later.start() == m.end():
+        aff = later.group("aff")
+    pre = (m.group("pre") or "").strip()
+    if not m.group("aff") and pre[:1].isupper() and not aff:
+        aff = pre  # "Kim Du-gyeom, Ulsan Mayor"
+    return Role(_clean_title(m.group("title")), _clean_aff(m.group("aff") or aff), 2)
+
+
+def role_of(text: str, start: int, end: int) -> Role | None:
+    """The most direct role stated around one mention, or None."""
+    return role_before(text, start, end) or role_after(text, end)
+
+
+__all__ = ["MULTIWORD_TITLE", "Role", "TITLE", "role_after", "role_before", "role_of"]
