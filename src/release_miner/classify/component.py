@@ -1,25 +1,58 @@
-"""Policies: detection and outcome category (spaCy component ``release_policies``)."""
+"""Policies: detection and outcome category (spaCy component ``release_policies``).
+
+The component proposes candidate spans with general rules (`detect`), keeps those the
+trained filter accepts and gives each a category with a calibrated confidence
+(`model.PolicyModel`). The model is ``--policy-model PATH`` when given, else the newest
+``models/policies-*.skops`` of the source tree, else ``$RELEASE_MINER_POLICY_MODEL``.
+Without any model the component still reports rule candidates, each with category
+``none`` and ``needs_review`` set, and warns once, rather than failing.
+"""
 
 from __future__ import annotations
 
-import re
+import warnings
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Policy
+from .detect import candidates
+from .model import PolicyModel, load_default
 
-_QUOTED = re.compile(r"[\"“]([A-Z][^\"”]{3,80})[\"”]")
+#: Rules whose candidates are reported when no trained filter is available.
+_FALLBACK_SOURCES = frozenset({"quote", "quote+noun", "title-head", "inline-bullet"})
 
 
 @Language.factory("release_policies", default_config={"model_path": None})
 def make_policies(nlp: Language, name: str, model_path: str | None) -> "PolicyExtractor":
-    return PolicyExtractor()
+    return PolicyExtractor(load_default(model_path))
 
 
 class PolicyExtractor:
+    """Writes ``doc._.policies``: every policy the release reports, with category and confidence."""
+
+    def __init__(self, model: PolicyModel | None) -> None:
+        self.model = model
+        if model is None:
+            warnings.warn("release-miner: no policy model found (train one with `release-miner train` or set "
+                          "RELEASE_MINER_POLICY_MODEL); policies are reported uncategorised, needs_review=true",
+                          stacklevel=3)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.policies = [
-            Policy(text=m.group(1), start=m.start(1), end=m.end(1)) for m in _QUOTED.finditer(doc.text)
-        ]
+        if self.model is not None:
+            doc._.policies = self.model.predict(doc)
+        else:
+            doc._.policies = [Policy(text=c.text, start=c.start, end=c.end, category="none", confidence=None,
+                                     needs_review=True)
+                              for c in _fallback(doc)]
         return doc
+
+
+def _fallback(doc: Doc):
+    """Candidates of the most reliable rules, longest first, without overlaps."""
+    kept = []
+    pool = [c for c in candidates(doc) if c.sources & _FALLBACK_SOURCES]
+    for c in sorted(pool, key=lambda c: (-len(c.sources & _FALLBACK_SOURCES), -(c.end - c.start))):
+        if not any(c.start < k.end and k.start < c.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)

@@ -1,0 +1,100 @@
+"""The model card: what the policy model was trained on, how it sees a span, and how well it does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import CATEGORIES
+
+
+def _row(name: str, r: dict[str, Any]) -> str:
+    p, pc = r["policies"], r["policies+category"]
+    return (f"| {name} | {p['precision']:.3f} | {p['recall']:.3f} | {p['f1']:.3f} | "
+            f"{r['category_accuracy_on_matched']:.3f} | {pc['f1']:.3f} | {r['category_accuracy_on_gold_spans']:.3f} |")
+
+
+def render(meta: dict[str, Any], cv: dict[str, Any] | None) -> str:
+    """Markdown for ``models/MODEL_CARD.md``."""
+    counts = meta.get("label_counts", {})
+    lines = [
+        "# Policy model card",
+        "",
+        f"- **Artifact**: `{meta.get('file', 'policies-<version>.skops')}` (skops; loads only trusted "
+        "scikit-learn / numpy / scipy types, executes no code from the file)",
+        f"- **Version**: {meta.get('version')}  ",
+        f"- **Trained**: {meta.get('created')}",
+        f"- **Filter threshold**: {meta.get('threshold')} (chosen by grouped CV on the training releases); "
+        "predictions with calibrated confidence below 0.6 carry `needs_review: true`",
+        "",
+        "## Task",
+        "",
+        "Find every policy, programme, measure, fund, project or initiative a press release reports and give it one "
+        "of the outcome categories " + ", ".join(f"`{c}`" for c in CATEGORIES) + " (definitions and decisions: "
+        "the evaluation guidelines, section *policies*).",
+        "",
+        "## Data",
+        "",
+        f"- {meta.get('documents')} hand-annotated releases (city governments in Korea, the US, the UK and elsewhere) "
+        f"with {meta.get('policies')} labelled policies: "
+        + ", ".join(f"{k} {counts.get(k, 0)}" for k in CATEGORIES) + ".",
+        "- `corpus/policies/labels.jsonl` keeps span, offsets, category, target and source id; the release texts "
+        "are third-party and are read from the gold file at training time.",
+        f"- `corpus/policies/written.jsonl`: {meta.get('written_examples', 0)} phrases written for the corpus "
+        "(under-represented cases), used by the category classifier only.",
+        "",
+        "## How it works",
+        "",
+        "1. **Candidates (rules)**: quoted phrases, title-case runs (and their parts after a verb / up to a policy "
+        "noun), noun phrases headed by a policy noun (fund, project, programme, zone ...) with their *for/of/to* "
+        "complement, nominalised actions (*designation of ...*), items listed after *such as / including / "
+        "include*, bulleted items (▲ △ ● ○ • -), and *to/will + verb + object* phrases.",
+        "2. **Filter (learned)**: logistic regression over candidate features (which rules fired, length, "
+        "capitalisation, first/last word classes, policy / organisation words, entity labels, bullet and quote "
+        "context, position); overlapping and duplicate candidates are resolved best-first.",
+        "3. **Category (learned)**: TF-IDF word 1-2-grams and character 2-5-grams of the span, word n-grams of its "
+        "sentence, and cue-word features (economic shocks, growth, livelihoods, non-economic; counted in span, "
+        "sentence and whole release; phrases by which a release names a category itself), logistic regression "
+        "with sigmoid calibration (3-fold).",
+        "",
+        "## Grouped cross-validation",
+        "",
+    ]
+    if not cv:
+        lines.append("Not measured for this build (trained with `--no-cv`).")
+    else:
+        lines += [
+            f"{cv['folds']}-fold cross-validation grouped by release: every release's policies are predicted by a "
+            "model (filter, threshold and classifier) that never saw that release. Scored with the evaluation "
+            "contract's matching (word-overlap Dice >= 0.5, one-to-one). The baselines share the model's "
+            "detection and differ only in the category.",
+            "",
+            "| system | policies P | policies R | policies F1 | category acc. on matched | policies+category F1 "
+            "| category acc. on gold spans |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+            _row("model", cv["model"]),
+            _row("baseline: keyword rules", cv["keyword_rules"]),
+            _row("baseline: TF-IDF + LR on the span alone", cv["span_tfidf_lr"]),
+            "",
+            f"Thresholds chosen in the folds: {cv.get('fold_thresholds')}.",
+            "For scale: marking every sentence of a release as a policy scores policies F1 0.11, "
+            "policies+category 0.04.",
+        ]
+    lines += [
+        "",
+        "## Limits",
+        "",
+        "- Trained on a few hundred policies from English releases; wording far from city press releases "
+        "(laws, budgets in tables) is detected less reliably.",
+        "- `shock_response` depends on the framing of the whole release; a shock stated far from the measure "
+        "may be missed. Low-confidence predictions are flagged for review.",
+        "- The cue-word lists (`classify/lexicon.py`) are general vocabulary, but they were refined while reading "
+        "classification errors on these same releases, so the keyword-rule baseline (and the rule feature the "
+        "model uses) is somewhat optimistic here; the hidden test set is the real check.",
+        "- Detection is the weak part: about half of the annotated policies are found, and about half of what is "
+        "reported matches an annotation. Descriptive measures (\"expanded financial support for ...\") are "
+        "harder than named ones.",
+        "",
+        "Rebuild with `release-miner train` (add `--gold PATH` for another annotated file).",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,129 @@
+"""Training data for the policy models: labelled spans, their releases, and written examples.
+
+The annotated releases are third-party texts, so the corpus stores only the labels with
+offsets and source ids (``corpus/policies/labels.jsonl``); the release texts are read
+again from the gold file at training time to rebuild each span's context. Examples
+written for this project (``corpus/policies/written.jsonl``) carry their own short
+context and serve the category classifier only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..records import CATEGORIES
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+CORPUS_DIR = REPO_ROOT / "corpus" / "policies"
+LABELS_FILE = CORPUS_DIR / "labels.jsonl"
+WRITTEN_FILE = CORPUS_DIR / "written.jsonl"
+DEFAULT_TEXTS = REPO_ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+class TrainingDataError(RuntimeError):
+    """The labels or the texts they point into are missing or inconsistent."""
+
+
+@dataclass
+class LabelledPolicy:
+    """One annotated policy: where it is in which release, and its category."""
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    target: str | None = None
+
+
+@dataclass
+class TrainingDoc:
+    """A release with its annotated policies."""
+
+    id: str
+    text: str
+    policies: list[LabelledPolicy] = field(default_factory=list)
+
+
+@dataclass
+class WrittenExample:
+    """A policy phrase written for the corpus, with its own context sentence."""
+
+    text: str
+    label: str
+    context: str = ""
+    source_id: str = "written"
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise TrainingDataError(f"{path}: {exc.strerror or exc}") from None
+    out = []
+    for n, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise TrainingDataError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+    return out
+
+
+def labels_from_gold(gold_path: Path) -> list[LabelledPolicy]:
+    """Locate every gold policy in its release text (first occurrence) and keep only offsets and labels."""
+    out = []
+    for doc in _read_jsonl(gold_path):
+        text = doc.get("text") or ""
+        for p in (doc.get("gold") or {}).get("policies") or []:
+            start = text.find(p["text"])
+            if start < 0:
+                start = text.lower().find(p["text"].lower())
+            if start < 0:
+                raise TrainingDataError(f"{doc['id']}: policy {p['text']!r} is not in the text")
+            out.append(LabelledPolicy(str(doc["id"]), start, start + len(p["text"]), p["text"],
+                                      p.get("category") or "none", p.get("target")))
+    return out
+
+
+def write_labels(labels: list[LabelledPolicy], path: Path = LABELS_FILE) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for lab in labels:
+            fh.write(json.dumps(asdict(lab), ensure_ascii=False) + "\n")
+
+
+def load_labels(path: Path = LABELS_FILE) -> list[LabelledPolicy]:
+    labels = [LabelledPolicy(**{k: d.get(k) for k in ("source_id", "start", "end", "text", "label", "target")})
+              for d in _read_jsonl(path)]
+    bad = [lab for lab in labels if lab.label not in CATEGORIES]
+    if bad:
+        raise TrainingDataError(f"{path}: unknown category {bad[0].label!r} for {bad[0].text!r}")
+    return labels
+
+
+def load_written(path: Path = WRITTEN_FILE) -> list[WrittenExample]:
+    if not path.exists():
+        return []
+    examples = [WrittenExample(d["text"], d["label"], d.get("context") or "", d.get("source_id") or "written")
+                for d in _read_jsonl(path)]
+    bad = [e for e in examples if e.label not in CATEGORIES]
+    if bad:
+        raise TrainingDataError(f"{path}: unknown category {bad[0].label!r} for {bad[0].text!r}")
+    return examples
+
+
+def training_docs(labels: list[LabelledPolicy], texts_path: Path = DEFAULT_TEXTS) -> list[TrainingDoc]:
+    """Join labels with the release texts, checking that every offset still points at its span."""
+    texts = {str(d["id"]): d.get("text") or "" for d in _read_jsonl(texts_path)}
+    docs = {doc_id: TrainingDoc(doc_id, text) for doc_id, text in texts.items()}
+    for lab in labels:
+        doc = docs.get(lab.source_id)
+        if doc is None:
+            raise TrainingDataError(f"{texts_path}: no release with id {lab.source_id!r}")
+        if doc.text[lab.start:lab.end] != lab.text:
+            raise TrainingDataError(f"{lab.source_id}: offsets {lab.start}-{lab.end} do not point at {lab.text!r}")
+        doc.policies.append(lab)
+    return [d for d in docs.values() if d.text]

@@ -1,0 +1,161 @@
+"""Features of a policy candidate: the evidence both learned models read.
+
+Kept apart from the models so that training, cross-validation and the spaCy component
+compute exactly the same features. Every feature is a plain string or number, so the
+fitted vectorizers inside the artifact are stock scikit-learn objects (safe to load
+with skops).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .detect import Candidate
+from .lexicon import (ACTION_NOUNS, EVENT_WORDS, EXPLICIT_CATEGORY, GROWTH_CUES, LIST_CUES, LIVELIHOOD_CUES, NONE_CUES,
+                      ORG_WORDS, POLICY_HEADS, SHOCK_CUES, STRONG_SHOCK_CUES)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*|\d+")
+
+
+def _bucket(n: float, edges: tuple[float, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+@dataclass
+class SpanContext:
+    """What the classifiers see of one span: its text, its sentence, and the whole release."""
+
+    text: str
+    sentence: str
+    document: str
+    paragraph: str = ""
+
+
+def sentence_of(doc: Doc, start: int, end: int) -> str:
+    """The sentence(s) around [start, end), or the line when the Doc has no sentence boundaries."""
+    if doc.has_annotation("SENT_START"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            return doc[span[0].sent.start:span[-1].sent.end].text
+    text = doc.text
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return text[left:right if right >= 0 else len(text)]
+
+
+def paragraph_of(text: str, start: int, end: int) -> str:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return text[left:right if right >= 0 else len(text)]
+
+
+@lru_cache(maxsize=32)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = []
+    for cue in sorted(cues, key=len, reverse=True):
+        if cue.endswith("*"):  # a stem: "commemorat*" matches "commemorate", "commemoration"
+            alternatives.append(f"(?P<c{len(alternatives)}>{re.escape(cue[:-1])})\\w*")
+        else:  # a word or phrase, optionally plural
+            alternatives.append(f"(?P<c{len(alternatives)}>{re.escape(cue)})(?:s|es)?\\b")
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
+
+
+def cue_hits(text: str, cues: tuple[str, ...]) -> list[str]:
+    """The distinct cues found in ``text`` (whole words, plurals allowed; ``*`` marks a stem)."""
+    ordered = sorted(cues, key=len, reverse=True)
+    found = {ordered[int(name[1:])] for m in _cue_pattern(cues).finditer(text.lower())
+             for name, value in m.groupdict().items() if value is not None}
+    return [c for c in cues if c in found]
+
+
+def cue_features(ctx: SpanContext) -> dict[str, float]:
+    """Counts of shock / growth / livelihood / non-economic cue words in span, sentence and release."""
+    feats: dict[str, float] = {}
+    for scope, text in (("span", ctx.text), ("sent", ctx.sentence), ("doc", ctx.document)):
+        for name, cues in (("shock", SHOCK_CUES), ("growth", GROWTH_CUES), ("live", LIVELIHOOD_CUES),
+                           ("none", NONE_CUES)):
+            hits = cue_hits(text, cues)
+            if hits:
+                feats[f"{scope}:{name}"] = min(len(hits), 5) / 5
+                if scope != "doc":
+                    for h in hits:
+                        feats[f"{scope}:{name}={h}"] = 1.0
+                else:
+                    feats[f"doc:{name}>=2"] = float(len(hits) >= 2)
+    for category, phrases in EXPLICIT_CATEGORY.items():
+        if any(p in (ctx.paragraph or ctx.sentence).lower() for p in phrases):
+            feats[f"explicit={category}"] = 1.0
+    strong = cue_hits(ctx.document, STRONG_SHOCK_CUES)
+    feats["doc:strong_shock"] = min(len(strong), 3) / 3
+    feats[f"doc:strong_shock={min(len(strong), 3)}"] = 1.0
+    feats["lead:strong_shock"] = float(bool(cue_hits(ctx.document[:500], STRONG_SHOCK_CUES)))
+    feats["sent:strong_shock"] = float(bool(cue_hits(ctx.sentence, STRONG_SHOCK_CUES)))
+    return feats
+
+
+def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int]) -> dict[str, float | str]:
+    """Evidence that a candidate span names a policy (the detection filter's input)."""
+    text = doc.text
+    words = _WORD.findall(cand.text)
+    low = [w.lower() for w in words]
+    feats: dict[str, float | str] = {f"src={s}": 1.0 for s in cand.sources}
+    feats["n_sources"] = min(len(cand.sources), 4) / 4
+    feats["nwords"] = _bucket(len(words), (1, 2, 3, 4, 6, 8, 11, 15))
+    caps = sum(w[:1].isupper() for w in words)
+    feats["cap_ratio"] = _bucket(caps / max(len(words), 1), (0.0, 0.34, 0.67, 0.99))
+    if low:
+        feats["first"] = low[0] if low[0] in POLICY_HEADS | ACTION_NOUNS or low[0].endswith("ing") else "_"
+        feats["last"] = low[-1] if low[-1] in POLICY_HEADS | ORG_WORDS else "_"
+        feats["last_head"] = float(low[-1] in POLICY_HEADS)
+        feats["last_org"] = float(low[-1] in ORG_WORDS)
+        feats["any_org"] = float(any(w in ORG_WORDS for w in low))
+        feats["last_event"] = float(low[-1] in EVENT_WORDS)
+        feats["any_event"] = float(any(w in EVENT_WORDS for w in low))
+        feats["any_head"] = float(any(w in POLICY_HEADS for w in low))
+        feats["first_action"] = float(low[0] in ACTION_NOUNS)
+        feats["first_ing"] = float(low[0].endswith("ing"))
+        for w in set(low):
+            if w in POLICY_HEADS or w in ACTION_NOUNS or w in ORG_WORDS:
+                feats[f"w={w}"] = 1.0
+    feats["digits"] = float(any(ch.isdigit() for ch in cand.text))
+    feats["money"] = float(bool(re.search(r"[$£€₩]|\bwon\b|\bKRW\b|\bbillion\b|\bmillion\b", cand.text)))
+    before = text[max(0, cand.start - 3):cand.start]
+    after = text[cand.end:cand.end + 3]
+    feats["quoted"] = float(bool(re.search(r"[\"“‘']\s*$", before)))
+    feats["bullet_before"] = float(bool(re.search(r"[▲△●○•■◆\-]\s*$", before) or cand.start == 0))
+    feats["line_start"] = float(text.rfind("\n", 0, cand.start) + 1 == cand.start or cand.start == 0)
+    feats["line_end"] = float(text[cand.end:cand.end + 1] in ("\n", ""))
+    feats["after"] = after.strip()[:1] or "EOL"
+    prev = re.findall(r"(\w+)\W*$", text[max(0, cand.start - 30):cand.start])
+    feats["prev"] = prev[0].lower() if prev and prev[0].lower() in (
+        "the", "a", "an", "of", "for", "to", "and", "as", "include", "including", "launch", "launched",
+        "announced", "implement", "introduce", "provide", "promote", "through", "under", "via", "new") else "_"
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is not None and len(span):
+        feats["pos_first"] = span[0].pos_
+        feats["pos_last"] = span[-1].pos_
+        feats["has_verb"] = float(any(t.pos_ in ("VERB", "AUX") and t.i > span.start for t in span))
+        for ent in span.ents:
+            feats[f"ent={ent.label_}"] = 1.0
+            if ent.start == span.start and ent.end == span.end:
+                feats[f"ent_exact={ent.label_}"] = 1.0
+        sent = span[0].sent.text.lower()
+        feats["sent_cue"] = float(any(c in sent for c in LIST_CUES))
+        feats["first_line"] = float(cand.start < max(text.find("\n"), 0) or text.find("\n") < 0)
+    # boundary evidence: a span cut inside a longer name is followed or preceded by more of it
+    nxt = re.match(r"\s?([A-Za-z][\w-]*)", text[cand.end:cand.end + 30])
+    feats["next_head"] = float(bool(nxt) and nxt.group(1).lower() in POLICY_HEADS)
+    feats["next_cap"] = float(bool(nxt) and nxt.group(1)[:1].isupper())
+    prv = re.search(r"([A-Za-z][\w-]*)\s?$", text[max(0, cand.start - 30):cand.start])
+    feats["prev_cap"] = float(bool(prv) and prv.group(1)[:1].isupper())
+    feats["position"] = _bucket(cand.start / max(len(text), 1), (0.1, 0.3, 0.6))
+    feats["repeats"] = _bucket(counts.get(cand.text.lower(), 1), (1, 2))
+    feats["org_like"] = float(bool(low) and low[-1] in ORG_WORDS)
+    return feats

@@ -1,0 +1,292 @@
+"""The learned half of policy mining: a candidate filter and a category classifier.
+
+- The *filter* scores each rule candidate (`detect.candidates`) on whether it names a
+  policy (logistic regression over `features.candidate_features`); the best-scoring
+  candidates above a threshold are kept, overlapping and duplicate spans dropped.
+- The *classifier* gives the outcome category: TF-IDF word and character n-grams of
+  the span, word n-grams of its sentence, and cue-word counts of span, sentence and
+  release (a shock framing is usually stated once for the whole release), feeding a
+  logistic regression whose probabilities are calibrated by cross-validation.
+
+The artifact is a dict of stock scikit-learn objects saved with skops, so loading it
+executes no code from the file; `PolicyModel.load` refuses any type skops does not trust.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import warnings
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Doc
+
+from ..records import Policy
+from .categories import rule_category
+from .detect import Candidate, candidates
+from .features import SpanContext, candidate_features, cue_features, paragraph_of, sentence_of
+from .target import find_target
+
+#: Version of the artifact layout and training recipe; bump when either changes.
+MODEL_VERSION = "1.0.0"
+#: Environment variable naming a model file, used when none is found beside the source tree.
+ENV_VAR = "RELEASE_MINER_POLICY_MODEL"
+MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
+MODEL_GLOB = "policies-*.skops"
+#: Predictions whose calibrated confidence is below this are flagged ``needs_review``.
+REVIEW_THRESHOLD = 0.6
+#: The best candidate of a release is kept even below the threshold when its score reaches this.
+KEEP_ONE_FLOOR = 0.5
+#: Default filter threshold before training has tuned one.
+FILTER_THRESHOLD = 0.4
+
+
+class ModelError(RuntimeError):
+    """The policy model file is missing, unreadable or of an untrusted kind."""
+
+
+def _version_key(path: Path) -> tuple:
+    return tuple(int(x) if x.isdigit() else x for x in re.split(r"[.-]", path.stem.removeprefix("policies-")))
+
+
+def default_model_path() -> Path | None:
+    """The newest ``models/policies-*.skops`` beside the source tree, else ``$RELEASE_MINER_POLICY_MODEL``."""
+    found = sorted(MODELS_DIR.glob(MODEL_GLOB), key=_version_key) if MODELS_DIR.is_dir() else []
+    if found:
+        return found[-1]
+    env = os.environ.get(ENV_VAR)
+    if env and Path(env).is_file():
+        return Path(env)
+    return None
+
+
+# ---- the candidate filter ------------------------------------------------
+
+def _doc_counts(doc: Doc, cands: Sequence[Candidate]) -> dict[str, int]:
+    low = doc.text.lower()
+    return {c.text.lower(): low.count(c.text.lower()) for c in cands}
+
+
+def filter_rows(doc: Doc, cands: Sequence[Candidate]) -> list[dict]:
+    counts = _doc_counts(doc, cands)
+    return [candidate_features(doc, c, counts) for c in cands]
+
+
+def fit_filter(rows: list[dict], y: Sequence[int]) -> dict[str, Any]:
+    vec = DictVectorizer()
+    X = vec.fit_transform(rows)
+    clf = LogisticRegression(C=0.5, max_iter=2000, class_weight="balanced")
+    clf.fit(X, np.asarray(y))
+    return {"vectorizer": vec, "classifier": clf}
+
+
+def filter_proba(part: dict[str, Any], rows: list[dict]) -> np.ndarray:
+    if not rows:
+        return np.zeros(0)
+    return part["classifier"].predict_proba(part["vectorizer"].transform(rows))[:, 1]
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower().removeprefix("the ")))
+
+
+def select(cands: Sequence[Candidate], probs: Sequence[float], threshold: float) -> list[tuple[Candidate, float]]:
+    """Best candidates first; skip any that overlaps a kept one or repeats its words."""
+    kept: list[tuple[Candidate, float]] = []
+    seen: set[str] = set()
+    for rank, i in enumerate(sorted(range(len(cands)), key=lambda k: -probs[k])):
+        # a release reports at least one measure: keep the best candidate if it is at all likely
+        if probs[i] < threshold and not (rank == 0 and probs[i] >= KEEP_ONE_FLOOR):
+            break
+        c = cands[i]
+        key = _norm(c.text)
+        if key in seen or any(c.start < k.end and k.start < c.end for k, _ in kept):
+            continue
+        seen.add(key)
+        kept.append((c, float(probs[i])))
+    return sorted(kept, key=lambda t: t[0].start)
+
+
+# ---- the category classifier --------------------------------------------
+
+def context_for(doc: Doc, start: int, end: int) -> SpanContext:
+    return SpanContext(doc.text[start:end], sentence_of(doc, start, end), doc.text,
+                       paragraph_of(doc.text, start, end))
+
+
+#: Weight of each feature block of the category classifier (span words, span characters,
+#: sentence words, cue counts): cue words carry the release-level framing, so they weigh more.
+BLOCK_WEIGHTS: dict[str, float] = {"span_word": 1.0, "span_char": 0.5, "sent_word": 0.7, "cues": 1.0, "rule": 3.0}
+
+
+def _cue_row(ctx: SpanContext, rule_weight: float) -> dict[str, float]:
+    """Cue-word features, plus the keyword-rule verdict as one more (weighted) feature."""
+    row = cue_features(ctx)
+    if rule_weight:
+        row[f"rule={rule_category(ctx)}"] = rule_weight
+    return row
+
+
+def _blocks(parts: dict[str, Any], contexts: Sequence[SpanContext], fit: bool) -> sparse.csr_matrix:
+    weights = parts["weights"]
+    inputs = {
+        "span_word": [c.text for c in contexts],
+        "span_char": [c.text for c in contexts],
+        "sent_word": [c.sentence for c in contexts],
+        "cues": [_cue_row(c, weights.get("rule", 0.0)) for c in contexts],
+    }
+    mats = []
+    for name, values in inputs.items():
+        vec = parts[name]
+        mats.append((vec.fit_transform(values) if fit else vec.transform(values)) * weights[name])
+    return sparse.hstack(mats).tocsr()
+
+
+def fit_classifier(contexts: Sequence[SpanContext], labels: Sequence[str], calibrate: bool = True,
+                   weights: dict[str, float] | None = None, C: float = 4.0) -> dict[str, Any]:
+    parts: dict[str, Any] = {
+        "span_word": TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True),
+        "span_char": TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
+                                     max_features=12000),
+        "sent_word": TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, stop_words="english",
+                                     max_features=8000),
+        "cues": DictVectorizer(),
+        "weights": dict(weights or BLOCK_WEIGHTS),
+    }
+    X = _blocks(parts, contexts, fit=True)
+    for name in ("span_word", "span_char", "sent_word"):
+        parts[name].stop_words_ = None  # the pruned-term set is only for inspection and is large
+    base = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    smallest = min(Counter(labels).values())
+    if calibrate and smallest >= 3:
+        clf = CalibratedClassifierCV(base, method="sigmoid", cv=min(3, smallest))
+    else:
+        clf = base
+    clf.fit(X, np.asarray(labels))
+    parts["classifier"] = clf
+    return parts
+
+
+def classify_proba(parts: dict[str, Any], contexts: Sequence[SpanContext]) -> tuple[list[str], np.ndarray]:
+    clf = parts["classifier"]
+    return [str(c) for c in clf.classes_], clf.predict_proba(_blocks(parts, contexts, fit=False))
+
+
+# ---- the model -----------------------------------------------------------
+
+@dataclass
+class Prediction:
+    """A category with its calibrated probability."""
+
+    category: str
+    confidence: float
+
+    @property
+    def needs_review(self) -> bool:
+        return self.confidence < REVIEW_THRESHOLD
+
+
+class PolicyModel:
+    """Detect and classify the policies of a parsed release; save and load as a skops artifact."""
+
+    def __init__(self, filter_part: dict[str, Any], classifier_part: dict[str, Any],
+                 threshold: float = FILTER_THRESHOLD, meta: dict[str, Any] | None = None) -> None:
+        self.filter = filter_part
+        self.classifier = classifier_part
+        self.threshold = threshold
+        self.meta = dict(meta or {})
+        self.meta.setdefault("version", MODEL_VERSION)
+
+    # -- prediction
+    def classify(self, contexts: Sequence[SpanContext]) -> list[Prediction]:
+        if not contexts:
+            return []
+        classes, proba = classify_proba(self.classifier, contexts)
+        best = proba.argmax(axis=1)
+        return [Prediction(classes[k], round(float(proba[i, k]), 4)) for i, k in enumerate(best)]
+
+    def scored_candidates(self, doc: Doc) -> tuple[list[Candidate], np.ndarray]:
+        cands = candidates(doc)
+        return cands, filter_proba(self.filter, filter_rows(doc, cands))
+
+    def detect(self, doc: Doc, threshold: float | None = None) -> list[tuple[Candidate, float]]:
+        cands, probs = self.scored_candidates(doc)
+        return select(cands, probs, self.threshold if threshold is None else threshold)
+
+    def predict(self, doc: Doc) -> list[Policy]:
+        found = self.detect(doc)
+        contexts = [context_for(doc, c.start, c.end) for c, _ in found]
+        out = []
+        for (cand, _), ctx, pred in zip(found, contexts, self.classify(contexts)):
+            after = doc.text[cand.end:doc.text.find("\n", cand.end) if "\n" in doc.text[cand.end:] else None]
+            out.append(Policy(text=cand.text, start=cand.start, end=cand.end, category=pred.category,
+                              confidence=pred.confidence, target=find_target(cand.text, after),
+                              needs_review=pred.needs_review))
+        return out
+
+    # -- persistence
+    def to_state(self) -> dict[str, Any]:
+        return {"format": "release-miner-policies", "meta": self.meta, "threshold": float(self.threshold),
+                "filter": self.filter, "classifier": self.classifier}
+
+    def save(self, path: Path) -> Path:
+        import skops.io as sio
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        sio.dump(self.to_state(), partial, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+        partial.replace(path)
+        return path
+
+    @classmethod
+    def load(cls, path: str | Path) -> PolicyModel:
+        import skops.io as sio
+
+        path = Path(path)
+        if not path.is_file():
+            raise ModelError(f"{path}: no such policy model file")
+        try:
+            untrusted = sio.get_untrusted_types(file=path)
+            allowed = [t for t in untrusted if t.startswith(("sklearn.", "numpy.", "scipy.", "builtins."))]
+            if len(allowed) != len(untrusted):
+                raise ModelError(f"{path}: refusing to load untrusted types "
+                                 f"{sorted(set(untrusted) - set(allowed))}")
+            state = sio.load(path, trusted=allowed)
+        except ModelError:
+            raise
+        except Exception as exc:  # skops raises many kinds for a corrupt or foreign file
+            raise ModelError(f"{path}: not a readable policy model ({type(exc).__name__}: {exc})") from None
+        if not isinstance(state, dict) or state.get("format") != "release-miner-policies":
+            raise ModelError(f"{path}: not a release-miner policy model")
+        return cls(state["filter"], state["classifier"], float(state["threshold"]), state.get("meta"))
+
+
+def new_meta(**extra: Any) -> dict[str, Any]:
+    return {"version": MODEL_VERSION, "created": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            **extra}
+
+
+def load_default(path: str | Path | None = None) -> PolicyModel | None:
+    """The model at ``path`` (errors raised), else the default one (None when there is none)."""
+    if path:
+        return PolicyModel.load(path)
+    found = default_model_path()
+    if found is None:
+        return None
+    try:
+        return PolicyModel.load(found)
+    except ModelError as exc:
+        warnings.warn(f"release-miner: default policy model unusable: {exc}", stacklevel=2)
+        return None

@@ -1,0 +1,68 @@
+"""``release-miner classify``: the outcome category of policy phrases, with confidences."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .common import CommandError, add_command, output_stream
+
+
+def register(subparsers) -> None:
+    p = add_command(subparsers, "classify", "give policy phrases an outcome category with a confidence", [
+        'release-miner classify "emergency loans for exporters hit by tariffs" "hydrogen industry cluster"',
+        "release-miner classify --input policies.jsonl --output categories.jsonl",
+        'release-miner classify --json "youth monthly rent support"',
+    ])
+    p.add_argument("texts", nargs="*", metavar="TEXT", help="policy phrases to classify")
+    p.add_argument("--input", "-i", metavar="JSONL",
+                   help='JSON Lines with "text" and optional "context" (the sentence or release around it); - for stdin')
+    p.add_argument("--output", "-o", default="-", metavar="PATH", help="output file (default stdout)")
+    p.add_argument("--json", action="store_true", help="write JSON Lines instead of a table")
+    p.add_argument("--policy-model", metavar="PATH", help="policy model artifact (default: the bundled model)")
+    p.set_defaults(handler=handle)
+
+
+def _read(path: str) -> list[dict]:
+    try:
+        lines = (sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")).splitlines()
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror or exc}") from None
+    items = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CommandError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+            raise CommandError(f'{path}:{n}: each line needs a non-empty "text"')
+        items.append(item)
+    return items
+
+
+def handle(args: argparse.Namespace) -> int:
+    from ..classify.api import classify_texts
+    from ..classify.model import ModelError
+
+    items = [{"text": t} for t in args.texts]
+    if args.input:
+        items += _read(args.input)
+    if not items:
+        raise CommandError("give policy phrases as arguments or --input FILE")
+    try:
+        results = classify_texts([i["text"] for i in items], [i.get("context") for i in items],
+                                 model_path=args.policy_model)
+    except ModelError as exc:
+        raise CommandError(str(exc)) from None
+    with output_stream(args.output) as out:
+        for item, res in zip(items, results):
+            if args.json:
+                out.write(json.dumps({**item, **res}, ensure_ascii=False) + "\n")
+            else:
+                flag = "  (needs review)" if res["needs_review"] else ""
+                out.write(f"{res['category']:<22}{res['confidence']:>6.2f}  {item['text']}{flag}\n")
+    return 0

@@ -1,0 +1,59 @@
+"""``release-miner classify`` and ``release-miner train`` end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from release_miner.cli import main
+
+
+def test_classify_texts_prints_categories(written_model: Path, capsys) -> None:
+    status = main(["classify", "--policy-model", str(written_model), "--json",
+                   "emergency loans for exporters hit by tariffs", "AI startup campus"])
+    assert status == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["text"] for x in lines] == ["emergency loans for exporters hit by tariffs", "AI startup campus"]
+    assert lines[0]["category"] == "shock_response"
+    assert lines[1]["category"] == "innovative_growth"
+    assert all(0 <= x["confidence"] <= 1 and isinstance(x["needs_review"], bool) for x in lines)
+
+
+def test_classify_input_file_with_context(written_model: Path, tmp_path: Path, capsys) -> None:
+    src = tmp_path / "policies.jsonl"
+    src.write_text(json.dumps({"text": "wage support", "context": "Because of the pandemic, hotel staff get "
+                                                                 "wage support."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert main(["classify", "--policy-model", str(written_model), "--input", str(src), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").split()[0] == "shock_response"
+
+
+@pytest.mark.parametrize("content,message", [("{not json\n", "not valid JSON"), ('{"context": "x"}\n', '"text"')])
+def test_classify_bad_input_is_one_line_error(written_model: Path, tmp_path: Path, capsys, content: str,
+                                              message: str) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_text(content, encoding="utf-8")
+    assert main(["classify", "--policy-model", str(written_model), "--input", str(src)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_classify_without_texts_is_an_error(capsys) -> None:
+    assert main(["classify"]) == 2
+    assert "give policy phrases" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_train_writes_model_and_card(tiny_gold: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "models"
+    labels = tmp_path / "labels.jsonl"
+    status = main(["train", "--gold", str(tiny_gold), "--labels", str(labels), "--refresh-labels",
+                   "--output", str(out), "--folds", "2"])
+    assert status == 0
+    artifacts = list(out.glob("policies-*.skops"))
+    assert len(artifacts) == 1
+    card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "Grouped cross-validation" in card and "keyword rules" in card and "span alone" in card
+    assert "policies F1" in capsys.readouterr().out
+    assert main(["classify", "--policy-model", str(artifacts[0]), "youth rent support"]) == 0

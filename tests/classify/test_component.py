@@ -1,0 +1,50 @@
+"""The ``release_policies`` spaCy component with and without a trained model."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from release_miner.classify import model as model_mod
+from release_miner.pipeline import build_pipeline, mine
+from release_miner.records import CATEGORIES
+
+pytestmark = pytest.mark.slow
+
+TEXT = ("Harbourtown Announces Storm Relief Package\nAfter the typhoon, the city will open the "
+        "“Harbourtown Storm Relief Fund” for fishing households. Other measures include emergency boat repair "
+        "grants and deferred water charges.\n● Coastal Shop Reopening Vouchers\n")
+
+
+def test_without_a_model_policies_are_flagged_for_review(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(model_mod, "MODELS_DIR", tmp_path)
+    monkeypatch.delenv(model_mod.ENV_VAR, raising=False)
+    with pytest.warns(UserWarning, match="no policy model"):
+        nlp = build_pipeline()
+    release = mine(TEXT, nlp=nlp)
+    texts = [p.text for p in release.policies]
+    assert "Harbourtown Storm Relief Fund" in texts
+    assert all(p.category == "none" and p.needs_review and p.confidence is None for p in release.policies)
+    assert release.mentions_consistent()
+
+
+def test_with_a_given_model(written_model: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        nlp = build_pipeline(policy_model=written_model)
+    release = mine(TEXT, nlp=nlp)
+    assert release.policies
+    assert release.mentions_consistent()
+    for p in release.policies:
+        assert p.category in CATEGORIES and 0.0 <= p.confidence <= 1.0
+
+
+def test_default_model_is_used_when_present() -> None:
+    if model_mod.default_model_path() is None:
+        pytest.skip("no trained model in models/ (run `release-miner train`)")
+    release = mine(TEXT, nlp=build_pipeline())
+    assert release.mentions_consistent()
+    assert any("Storm Relief Fund" in p.text for p in release.policies)
+    assert any(p.category == "shock_response" for p in release.policies)
