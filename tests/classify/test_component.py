@@ -20,6 +20,7 @@ TEXT = ("Harbourtown Announces Storm Relief Package\nAfter the typhoon, the city
 
 def test_without_a_model_policies_are_flagged_for_review(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setattr(model_mod, "MODELS_DIR", tmp_path)
+    monkeypatch.setattr(model_mod, "PACKAGED_MODELS_DIR", tmp_path)
     monkeypatch.delenv(model_mod.ENV_VAR, raising=False)
     with pytest.warns(UserWarning, match="no policy model"):
         nlp = build_pipeline()

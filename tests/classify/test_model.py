@@ -57,6 +57,7 @@ def test_default_model_path_prefers_models_dir_then_env(tmp_path: Path, monkeypa
     models = tmp_path / "models"
     models.mkdir()
     monkeypatch.setattr(model_mod, "MODELS_DIR", models)
+    monkeypatch.setattr(model_mod, "PACKAGED_MODELS_DIR", tmp_path / "no-package-data")
     monkeypatch.delenv(model_mod.ENV_VAR, raising=False)
     assert model_mod.default_model_path() is None
     monkeypatch.setenv(model_mod.ENV_VAR, str(written_model))
@@ -64,6 +65,23 @@ def test_default_model_path_prefers_models_dir_then_env(tmp_path: Path, monkeypa
     for version in ("1.2.0", "1.10.0", "1.9.3"):
         (models / f"policies-{version}.skops").write_bytes(b"")
     assert model_mod.default_model_path() == models / "policies-1.10.0.skops"
+
+
+def test_installed_package_finds_its_packaged_model(tmp_path: Path, monkeypatch, written_model: Path) -> None:
+    packaged = tmp_path / "site-packages" / "release_miner" / "classify" / "models"
+    packaged.mkdir(parents=True)
+    monkeypatch.setattr(model_mod, "MODELS_DIR", tmp_path / "no-source-tree")
+    monkeypatch.setattr(model_mod, "PACKAGED_MODELS_DIR", packaged)
+    monkeypatch.setenv(model_mod.ENV_VAR, str(written_model))
+    assert model_mod.default_model_path() == written_model
+    shipped = packaged / "policies-2.0.0.skops"
+    shipped.write_bytes(written_model.read_bytes())
+    assert model_mod.default_model_path() == shipped
+    assert PolicyModel.load(shipped).meta["version"] == "test"
+
+
+def test_package_data_links_to_the_models_folder() -> None:
+    assert model_mod.PACKAGED_MODELS_DIR.resolve() == model_mod.MODELS_DIR.resolve()
 
 
 @pytest.mark.slow
@@ -74,7 +92,7 @@ def test_train_and_cross_validate_on_small_set(nlp, tiny_gold: Path, tmp_path: P
     docs = data.training_docs(labels, tiny_gold)
     assert len(docs) == 4 and all(d.text[p.start:p.end] == p.text for d in docs for p in d.policies)
     parsed = training.parse(docs, nlp)
-    assert all(sum(p.y) >= 1 for p in parsed)  # every release has a candidate matching a labelled policy
+    assert all(max(p.y) >= 0.5 for p in parsed)  # every release has a candidate matching a labelled policy
     written = data.load_written()
     model = training.train(parsed, written)
     saved = PolicyModel.load(model.save(tmp_path / "policies-0.skops"))

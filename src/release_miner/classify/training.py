@@ -9,6 +9,7 @@ filter threshold is itself chosen by an inner grouped split of the training rele
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,7 @@ from sklearn.model_selection import GroupKFold
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..evaluate import policy_score, score
+from ..evaluate import norm_text, score
 from .categories import rule_category
 from .data import TrainingDoc, WrittenExample
 from .detect import Candidate, candidates
@@ -28,7 +29,7 @@ from .features import SpanContext
 from .model import (PolicyModel, classify_proba, context_for, filter_proba, filter_rows, fit_classifier,
                     fit_filter, new_meta, select)
 
-THRESHOLDS: tuple[float, ...] = tuple(float(round(x, 2)) for x in np.arange(0.30, 0.91, 0.05))
+THRESHOLDS: tuple[float, ...] = tuple(float(round(x, 2)) for x in np.arange(0.10, 0.91, 0.05))
 
 
 @dataclass
@@ -39,17 +40,26 @@ class Parsed:
     spacy_doc: Doc
     cands: list[Candidate]
     rows: list[dict]
-    y: list[int]
+    y: list[float]
 
 
 def parse(docs: Sequence[TrainingDoc], nlp: Language) -> list[Parsed]:
     out = []
     for tdoc, sdoc in zip(docs, nlp.pipe(d.text for d in docs)):
         cands = candidates(sdoc)
-        gold = [{"text": p.text} for p in tdoc.policies]
-        y = [int(any((policy_score(g, {"text": c.text}) or 0) >= 0.5 for g in gold)) for c in cands]
+        # the filter's target: the best word-overlap Dice with a gold span (partial overlaps
+        # below the match bar count too: they tell a near miss from an unrelated span)
+        y = [max([overlap(g.text, c.text) for g in tdoc.policies] or [0.0]) for c in cands]
         out.append(Parsed(tdoc, sdoc, cands, filter_rows(sdoc, cands), y))
     return out
+
+
+def overlap(gold: str, text: str) -> float:
+    """Word-overlap Dice of a candidate with a gold span, on the evaluation's normalised words."""
+    a, b = norm_text(gold).split(), norm_text(text).split()
+    if not a or not b:
+        return 0.0
+    return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
 
 
 def _gold(parsed: Sequence[Parsed]) -> dict[str, dict]:

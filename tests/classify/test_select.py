@@ -1,0 +1,62 @@
+"""The candidate filter (a regression on the overlap with annotated spans) and best-first selection."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from release_miner.classify.detect import Candidate
+from release_miner.classify.model import DUPLICATE_DICE, filter_proba, fit_filter, select, word_dice
+from release_miner.classify.training import overlap
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("Harbour Makers Fund", "the Harbour Makers Fund", 2 * 3 / 7),
+    ("rent support", "rent support", 1.0),
+    ("rent support", "utility vouchers", 0.0),
+    ("", "anything", 0.0),
+])
+def test_word_dice(a: str, b: str, expected: float) -> None:
+    assert word_dice(a, b) == pytest.approx(expected)
+
+
+def test_overlap_uses_the_evaluation_words() -> None:
+    assert overlap("Green Port Fund", "green port fund") == 1.0
+    assert overlap("Green Port Fund", "Green Port") == pytest.approx(0.8)
+
+
+def _cand(text: str, start: int) -> Candidate:
+    return Candidate(start, start + len(text), text, {"test"})
+
+
+def test_select_keeps_best_of_overlapping_variants_and_drops_repeats() -> None:
+    cands = [
+        _cand("the Harbour Makers Fund for founders", 0),  # a longer variant of the same mention
+        _cand("Harbour Makers Fund", 4),
+        _cand("Harbour Makers Fund programme", 100),  # the same measure named again later
+        _cand("rent support for young tenants", 200),
+        _cand("rent support for small shops", 300),  # another measure sharing some words
+        _cand("city hall", 400),
+    ]
+    probs = [0.6, 0.9, 0.7, 0.8, 0.75, 0.2]
+    kept = [c.text for c, _ in select(cands, probs, threshold=0.5)]
+    assert word_dice("Harbour Makers Fund", "Harbour Makers Fund programme") >= DUPLICATE_DICE
+    assert word_dice("rent support for young tenants", "rent support for small shops") < DUPLICATE_DICE
+    assert kept == ["Harbour Makers Fund", "rent support for young tenants", "rent support for small shops"]
+
+
+def test_select_keeps_the_best_candidate_when_it_is_fairly_likely() -> None:
+    cands = [_cand("Night Market Voucher", 0), _cand("city hall", 40)]
+    assert [c.text for c, _ in select(cands, [0.55, 0.1], threshold=0.8)] == ["Night Market Voucher"]
+    assert select(cands, [0.3, 0.1], threshold=0.8) == []
+
+
+def test_filter_regresses_the_overlap_and_scores_in_unit_range() -> None:
+    rows = [{"src=quote": 1.0, "last_head": 1.0}, {"src=title": 1.0, "last_org": 1.0},
+            {"src=quote": 1.0, "last_head": 1.0, "nwords": "<=3"}, {"src=verb": 1.0}] * 5
+    y = [1.0, 0.0, 0.8, 0.2] * 5
+    part = fit_filter(rows, y)
+    scores = filter_proba(part, rows[:4])
+    assert np.all((scores >= 0.0) & (scores <= 1.0))
+    assert scores[0] > scores[3] > scores[1]
+    assert filter_proba(part, []).shape == (0,)
