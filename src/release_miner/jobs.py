@@ -14,6 +14,7 @@ from typing import IO
 
 from spacy.language import Language
 
+from .people import link_people
 from .pipeline import Document, load_pipeline, mine_many
 from .records import Release
 from .sources import InputError, read_sources
@@ -53,15 +54,25 @@ def model_versions(nlp: Language) -> dict[str, str]:
     return versions
 
 
+#: Turns a stream of documents into releases in input order (e.g. `DaskEngine.mine`).
+Miner = Callable[[Iterable[Document]], Iterable[Release]]
+
+
 def extract_to_jsonl(paths: list[str], out: IO[str], *, nlp: Language | None = None,
                      on_error: Callable[[InputError], None] | None = None,
                      wrap: Callable[[Iterator[Document]], Iterator[Document]] = lambda it: it,
-                     n_process: int = 1) -> BatchReport:
-    """Extract every document of ``paths`` and write one contract-format JSON line each."""
-    nlp = nlp or load_pipeline()
+                     n_process: int = 1, mine: Miner | None = None,
+                     documents: Iterable[Document | InputError] | None = None) -> BatchReport:
+    """Extract every document of ``paths`` and write one contract-format JSON line each.
+
+    ``mine`` replaces the local pipeline (another engine); ``documents`` replaces reading ``paths``.
+    """
+    if mine is None:
+        nlp = nlp or load_pipeline()
+        mine = lambda docs: mine_many(docs, nlp=nlp, n_process=n_process)  # noqa: E731
     report = BatchReport()
-    docs = wrap(_split_errors(read_sources(paths), report, on_error))
-    for release in mine_many(docs, nlp=nlp, n_process=n_process):
+    docs = wrap(_split_errors(documents if documents is not None else read_sources(paths), report, on_error))
+    for release in mine(docs):
         record = release.to_dict(include_text=False)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         report.extracted += 1
@@ -72,12 +83,21 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
                    on_error: Callable[[InputError], None] | None = None,
                    wrap: Callable[[Iterator[Document]], Iterator[Document]] = lambda it: it,
                    reprocess: bool = False, n_process: int = 1,
-                   documents: Iterable[Document] | None = None) -> BatchReport:
-    """Ingest, extract, classify and store. Releases already in the store are not extracted again."""
-    nlp = nlp or load_pipeline()
+                   documents: Iterable[Document] | None = None, mine: Miner | None = None,
+                   versions: dict[str, str] | None = None) -> BatchReport:
+    """Ingest, extract, classify and store. Releases already in the store are not extracted again.
+
+    ``mine`` replaces the local pipeline (another engine), which then reports ``versions``.
+    """
+    if mine is None:
+        nlp = nlp or load_pipeline()
+        versions = versions or model_versions(nlp)
+        mine = lambda docs: mine_many(docs, nlp=nlp, n_process=n_process)  # noqa: E731
     report = BatchReport()
-    versions = model_versions(nlp)
+    versions = versions or {}
     source_docs = documents if documents is not None else read_sources(paths)
+    if link_people not in store.after_add:
+        store.after_add.append(link_people)  # one canonical person per real person, grouped as releases arrive
 
     def new_documents() -> Iterator[Document]:
         for document in wrap(_split_errors(source_docs, report, on_error)):
@@ -86,7 +106,7 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
                 continue
             yield document
 
-    for release in mine_many(new_documents(), nlp=nlp, n_process=n_process):
+    for release in mine(new_documents()):
         report.extracted += 1
         result = store.add(release, source=release.source, models=versions, replace=reprocess)
         report.added += result.added

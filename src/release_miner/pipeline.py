@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -34,6 +36,11 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
 
 #: Components of the base model that our extraction never reads.
 UNUSED_BASE_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
+
+#: Documents mined per spaCy memory zone. spaCy adds every new word, number and name it
+#: meets to the vocabulary's string store; the strings added in a zone are freed when it
+#: ends, so a stream of any length runs in flat memory (Releases hold plain Python strings).
+MEMORY_ZONE_DOCS = 1000
 
 #: Texts longer than this are processed in paragraph-aligned chunks (characters).
 CHUNK_CHARS = 100_000
@@ -177,7 +184,8 @@ def release_from_docs(document: Document, parts: list[tuple[int, Doc]], doc_id: 
     return release
 
 
-def _as_document(item: Document | dict | str, index: int) -> Document:
+def as_document(item: Document | dict | str, index: int) -> Document:
+    """A `Document` from a `Document`, a contract-style dict or a plain string (id ``index``)."""
     if isinstance(item, Document):
         return item
     if isinstance(item, str):
@@ -202,13 +210,38 @@ def mine_many(
     """Extract every document, streaming: results come out in input order, one at a time.
 
     ``docs`` may be `Document` objects, contract-style dicts (``id``, ``text``,
-    ``published``, ``url``, ``title``) or plain strings.
+    ``published``, ``url``, ``title``) or plain strings. With ``n_process`` > 1 the
+    batches are mined in worker processes (see `release_miner.engines.processes`): spaCy's
+    own ``n_process`` cannot send our records in ``doc._`` back across processes.
+
+    Docs are processed in spaCy memory zones of `MEMORY_ZONE_DOCS` documents: code that
+    runs between two results must not keep spaCy objects made with the same ``nlp``.
     """
     nlp = nlp or load_pipeline()
-    documents = (_as_document(d, i) for i, d in enumerate(docs))
+    if n_process > 1:
+        from .engines.processes import mine_in_processes
 
+        yield from mine_in_processes(docs, nlp=nlp, n_process=n_process, batch_size=batch_size)
+        return
+    documents = enumerate(as_document(d, i) for i, d in enumerate(docs))
+    for number, group in enumerate(iter(lambda: list(islice(documents, MEMORY_ZONE_DOCS)), [])):
+        # The first group runs outside a zone, so whatever components set up lazily on first
+        # use stays in the vocabulary for good. Zones must not nest (spaCy frees the outer
+        # zone's strings at the inner zone's end), so none is opened inside another.
+        with memory_zone(nlp) if number else nullcontext():
+            yield from _mine_group(group, nlp, batch_size)
+
+
+def memory_zone(nlp: Language) -> AbstractContextManager:
+    """A spaCy memory zone on ``nlp``, or nothing when one is already open (or spaCy has none)."""
+    if not hasattr(nlp, "memory_zone") or getattr(nlp.vocab, "in_memory_zone", False):
+        return nullcontext()
+    return nlp.memory_zone()
+
+
+def _mine_group(group: list[tuple[int, Document]], nlp: Language, batch_size: int) -> Iterator[Release]:
     def prepared() -> Iterator[tuple[Doc, tuple[int, int, bool]]]:
-        for index, document in enumerate(documents):
+        for index, document in group:
             pending[index] = document
             pieces = _chunks(document.text)
             for n, (offset, piece) in enumerate(pieces):
@@ -220,7 +253,7 @@ def mine_many(
 
     pending: dict[int, Document] = {}
     parts: list[tuple[int, Doc]] = []
-    stream = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    stream = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size)
     for doc, (index, offset, last) in stream:
         parts.append((offset, doc))
         if last:

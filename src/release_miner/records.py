@@ -70,6 +70,8 @@ class DateMention(_Record):
     kind: str
     value: str | None
     grain: str | None = None
+    #: upper end of a duration range ("two to three years": value P2Y, value_max P3Y)
+    value_max: str | None = None
 
     _always: ClassVar[tuple[str, ...]] = ("value",)
 

@@ -7,6 +7,7 @@ caller can report it and carry on with the rest of the batch.
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .decoding import UndecodableError, decode_bytes
-from .htmlpage import parse_html
+from .crawl.pages import analyse
 from .pipeline import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -86,15 +87,42 @@ def _document_from_file(path: Path) -> Document | InputError:
     except UndecodableError as exc:
         return InputError(str(path), f"skipped, not text: {exc}")
     if path.suffix.lower() in HTML_SUFFIXES:
-        page = parse_html(text)
+        page = analyse(text, path.resolve().as_uri())
         return Document(text=page.text, id=path.stem, published=page.published, title=page.title,
                         source=str(path))
-    return Document(text=text, id=path.stem, source=str(path))
+    return Document(text=text, id=path.stem, title=_headline(text), source=str(path))
+
+
+def _headline(text: str) -> str | None:
+    """The first line of a plain-text release, when it reads like a headline (short, no final period)."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first if 0 < len(first) <= 200 and not first.endswith(".") else None
+
+
+def _is_utf8(path: Path, block: int = 1 << 20) -> bool:
+    """True when the whole file is valid UTF-8; checked in blocks, never holding the file."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(block):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_lines(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8-sig") as fh:
+        yield from fh
 
 
 def _read_path(path: Path) -> Iterator[Document | InputError]:
     suffix = path.suffix.lower()
-    if path.stat().st_size > MAX_FILE_BYTES:
+    if suffix in JSONL_SUFFIXES and _is_utf8(path):
+        # JSON is UTF-8: read line by line, so a JSONL file of any size streams in constant memory.
+        yield from _documents_from_jsonl(_utf8_lines(path), str(path))
+    elif path.stat().st_size > MAX_FILE_BYTES:
         yield InputError(str(path), f"skipped, larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
     elif suffix in JSONL_SUFFIXES:
         try:

@@ -147,10 +147,78 @@ CREATE TABLE person_merge_suggestions (
 );
 """
 
+_SCHEMA_V3 = """
+CREATE TABLE crawl_runs (
+    id          INTEGER PRIMARY KEY,
+    seeds       TEXT NOT NULL,
+    options     TEXT NOT NULL DEFAULT '{}',
+    started_at  TEXT NOT NULL,
+    finished_at TEXT
+);
+
+CREATE TABLE crawl_frontier (
+    id        INTEGER PRIMARY KEY,
+    run_id    INTEGER NOT NULL REFERENCES crawl_runs(id) ON DELETE CASCADE,
+    url       TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    priority  INTEGER NOT NULL DEFAULT 5,
+    depth     INTEGER NOT NULL DEFAULT 0,
+    referrer  TEXT,
+    status    TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed', 'skipped')),
+    attempts  INTEGER NOT NULL DEFAULT 0,
+    note      TEXT,
+    UNIQUE (run_id, url)
+);
+CREATE INDEX crawl_frontier_next ON crawl_frontier(run_id, status, priority, id);
+CREATE INDEX crawl_frontier_url ON crawl_frontier(url);
+
+CREATE TABLE crawl_pages (
+    id            INTEGER PRIMARY KEY,
+    url           TEXT NOT NULL,
+    canonical_url TEXT NOT NULL UNIQUE,
+    status        INTEGER NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('release', 'listing', 'feed', 'sitemap', 'other')),
+    site          TEXT,
+    content_type  TEXT,
+    etag          TEXT,
+    last_modified TEXT,
+    raw_hash      TEXT,
+    content_hash  TEXT,
+    duplicate_of  INTEGER REFERENCES crawl_pages(id),
+    fetched_at    TEXT NOT NULL,
+    raw_html      BLOB,
+    title         TEXT,
+    published     TEXT,
+    text          TEXT,
+    extractor     TEXT
+);
+CREATE INDEX crawl_pages_hash ON crawl_pages(content_hash);
+CREATE INDEX crawl_pages_kind ON crawl_pages(kind, published);
+
+CREATE TABLE crawl_aliases (
+    url     TEXT PRIMARY KEY,
+    page_id INTEGER NOT NULL REFERENCES crawl_pages(id) ON DELETE CASCADE
+);
+
+CREATE TABLE crawl_attachments (
+    id       INTEGER PRIMARY KEY,
+    page_id  INTEGER NOT NULL REFERENCES crawl_pages(id) ON DELETE CASCADE,
+    url      TEXT NOT NULL,
+    name     TEXT,
+    UNIQUE (page_id, url)
+);
+"""
+
+_SCHEMA_V4 = """
+ALTER TABLE dates ADD COLUMN value_max TEXT;
+"""
+
 #: (version, description, SQL). A file at user_version N gets every migration above N, in order.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "releases and extracted records", _SCHEMA_V1),
     (2, "canonical people across releases, and merge suggestions for review", _SCHEMA_V2),
+    (3, "crawl: pages (raw HTML compressed, extracted text), aliases, attachments, runs and frontier", _SCHEMA_V3),
+    (4, "dates: upper end of a duration range", _SCHEMA_V4),
 ]
 
 SCHEMA_VERSION = max(v for v, _, _ in MIGRATIONS)
@@ -158,7 +226,7 @@ SCHEMA_VERSION = max(v for v, _, _ in MIGRATIONS)
 #: Tables of extracted records, in export order, with the columns each exports.
 RECORD_TABLES: dict[str, tuple[str, ...]] = {
     "figures": ("text", "start_char", "end_char", "kind", "value", "unit", "approx", "value_max"),
-    "dates": ("text", "start_char", "end_char", "kind", "value", "grain"),
+    "dates": ("text", "start_char", "end_char", "kind", "value", "grain", "value_max"),
     "people": ("name", "title", "affiliation", "aliases"),
     "organizations": ("name", "aliases"),
     "policies": ("text", "start_char", "end_char", "category", "confidence", "target", "needs_review"),
@@ -306,9 +374,9 @@ class Store:
              for f in release.figures],
         )
         conn.executemany(
-            "INSERT INTO dates (release_id, text, start_char, end_char, kind, value, grain)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(rid, d.text, d.start, d.end, d.kind, d.value, d.grain) for d in release.dates],
+            "INSERT INTO dates (release_id, text, start_char, end_char, kind, value, grain, value_max)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rid, d.text, d.start, d.end, d.kind, d.value, d.grain, d.value_max) for d in release.dates],
         )
         conn.executemany(
             "INSERT INTO policies (release_id, text, start_char, end_char, category, confidence, target,"
@@ -354,7 +422,7 @@ class Store:
                             value_max=_number(r["value_max"]))
                      for r in q("SELECT * FROM figures WHERE release_id = ? ORDER BY id", (rid,))],
             dates=[DateMention(text=r["text"], start=r["start_char"], end=r["end_char"], kind=r["kind"],
-                               value=r["value"], grain=r["grain"])
+                               value=r["value"], grain=r["grain"], value_max=r["value_max"])
                    for r in q("SELECT * FROM dates WHERE release_id = ? ORDER BY id", (rid,))],
             people=[Person(name=r["name"], aliases=json.loads(r["aliases"]), title=r["title"],
                            affiliation=r["affiliation"], mentions=mentions.get(("person", r["id"]), []))
@@ -367,10 +435,18 @@ class Store:
                       for r in q("SELECT * FROM policies WHERE release_id = ? ORDER BY id", (rid,))],
         )
 
-    def releases(self) -> Iterator[Release]:
-        """Every stored release, oldest first, streamed."""
-        for row in list(self.release_rows()):
-            yield self.load_release(row)
+    def releases(self, page_size: int = 256) -> Iterator[Release]:
+        """Every stored release, oldest first, streamed.
+
+        Rows are fetched a page at a time (keyed on ``id``), so memory stays flat for any
+        dataset size and the caller may write to the store between releases.
+        """
+        last = 0
+        while rows := self.conn.execute("SELECT * FROM releases WHERE id > ? ORDER BY id LIMIT ?",
+                                        (last, page_size)).fetchall():
+            for row in rows:
+                yield self.load_release(row)
+            last = rows[-1]["id"]
 
 
 def _insert_mentions(conn: sqlite3.Connection, rid: int, entity: str, entity_id: int,

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from pathlib import Path
+
+from ..engines.partitions import ParquetUnavailable, check_parquet_support, read_documents
 from ..jobs import extract_to_jsonl
 from ..progress import progress
 from ..sources import SourceNotFound, check_paths
 from .common import (CommandError, add_command, add_model_options, add_quiet, output_stream,
                      pipeline_from_args, print_input_error)
+from .engine_options import add_engine_options, check_engine_options, dask_engine
 
 
 def register(subparsers) -> None:
@@ -16,11 +20,16 @@ def register(subparsers) -> None:
         "release-miner extract --input docs.jsonl --output out.jsonl",
         "release-miner extract --input corpus/samples --output - | head -1",
         "cat docs.jsonl | release-miner extract --input - --output out.jsonl",
+        "release-miner extract --input docs.jsonl --output out.jsonl --workers 2",
+        "release-miner extract --input parts/ --output out/ --engine dask --scheduler tcp://127.0.0.1:8786",
     ])
     p.add_argument("--input", "-i", nargs="+", required=True, metavar="PATH",
-                   help="JSONL files (id, text, published, url, title), .txt/.html files, folders, or - for stdin")
-    p.add_argument("--output", "-o", default="-", metavar="PATH", help="JSONL output file, or - for stdout")
-    p.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
+                   help="JSONL or Parquet files (id, text, published, url, title), .txt/.html files, folders, "
+                        "or - for stdin")
+    p.add_argument("--output", "-o", default="-", metavar="PATH",
+                   help="JSONL output file, or - for stdout; with --engine dask, a folder (ending in /) gets one "
+                        "output partition per input file, in the input's format (JSONL or Parquet)")
+    add_engine_options(p)
     add_model_options(p)
     add_quiet(p)
     p.set_defaults(handler=handle)
@@ -31,8 +40,43 @@ def handle(args: argparse.Namespace) -> int:
         check_paths(args.input)
     except SourceNotFound as exc:
         raise CommandError(str(exc)) from None
-    nlp = pipeline_from_args(args)
-    with output_stream(args.output) as out:
-        report = extract_to_jsonl(args.input, out, nlp=nlp, on_error=print_input_error, n_process=args.workers,
-                                  wrap=lambda docs: progress(docs, desc="extract", quiet=args.quiet))
+    check_engine_options(args)
+    try:
+        check_parquet_support(args.input)
+    except ParquetUnavailable as exc:
+        raise CommandError(str(exc)) from None
+    if _is_folder(args.output):
+        if args.engine != "dask":
+            raise CommandError("a folder output (one partition per input file) needs --engine dask")
+        if "-" in args.input:
+            raise CommandError("partitions are files: stdin cannot be split over a cluster, name files")
+    try:
+        if args.engine == "dask":
+            return _extract_on_dask(args)
+        nlp = pipeline_from_args(args)
+        with output_stream(args.output) as out:
+            report = extract_to_jsonl(args.input, out, nlp=nlp, on_error=print_input_error, n_process=args.workers,
+                                      documents=read_documents(args.input),
+                                      wrap=lambda docs: progress(docs, desc="extract", quiet=args.quiet))
+    except ParquetUnavailable as exc:
+        raise CommandError(str(exc)) from None
+    return 1 if report.errors else 0
+
+
+def _is_folder(output: str) -> bool:
+    return output != "-" and (output.endswith("/") or Path(output).is_dir())
+
+
+def _extract_on_dask(args: argparse.Namespace) -> int:
+    with dask_engine(args) as engine:
+        if _is_folder(args.output):
+            results = engine.extract_partitions(args.input, args.output)
+            errors = [error for result in results for error in result.errors]
+            for error in errors:
+                print_input_error(error)
+            return 1 if errors else 0
+        with output_stream(args.output) as out:
+            report = extract_to_jsonl(args.input, out, on_error=print_input_error, mine=engine.mine,
+                                      documents=read_documents(args.input),
+                                      wrap=lambda docs: progress(docs, desc="extract", quiet=args.quiet))
     return 1 if report.errors else 0

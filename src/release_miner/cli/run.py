@@ -4,45 +4,78 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import ExitStack
+from itertools import chain
 
 from ..jobs import run_into_store
 from ..progress import progress
 from ..sources import SourceNotFound, check_paths
 from ..store import SchemaTooNew, Store
+from ..engines.partitions import ParquetUnavailable, check_parquet_support, read_documents
 from .common import CommandError, add_command, add_model_options, add_quiet, pipeline_from_args, print_input_error
+from .engine_options import add_engine_options, check_engine_options, dask_engine
 
 
 def register(subparsers) -> None:
     p = add_command(subparsers, "run", "ingest, extract, classify and store releases in a SQLite dataset", [
         "release-miner run corpus/samples --db releases.sqlite",
         "release-miner run news.jsonl more/ --db releases.sqlite --report report.html",
+        "release-miner run archive.jsonl --db releases.sqlite --workers 2",
+        "release-miner run --crawled --db releases.sqlite",
+        "release-miner run archive.parquet --db releases.sqlite --engine dask --scheduler tcp://127.0.0.1:8786",
     ])
-    p.add_argument("sources", nargs="+", metavar="SOURCE",
-                   help="JSONL files, .txt/.html files or folders of them")
+    p.add_argument("sources", nargs="*", metavar="SOURCE",
+                   help="JSONL or Parquet files, .txt/.html files or folders of them")
+    p.add_argument("--crawled", action="store_true",
+                   help="also the releases `release-miner crawl` collected into this --db")
     p.add_argument("--db", default="releases.sqlite", help="the dataset file (created if missing)")
     p.add_argument("--reprocess", action="store_true",
                    help="extract releases already in the dataset again and replace their records")
     p.add_argument("--report", metavar="HTML", help="also write the review report here")
-    p.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
+    add_engine_options(p)
     add_model_options(p)
     add_quiet(p)
     p.set_defaults(handler=handle)
 
 
+def _documents(args: argparse.Namespace, store: Store):
+    """The named sources, then (with --crawled) the crawled releases stored in the dataset."""
+    documents = read_documents(args.sources) if args.sources else iter(())
+    if args.crawled:
+        from ..crawl import crawled_documents
+
+        return chain(documents, crawled_documents(store))
+    return documents
+
+
 def handle(args: argparse.Namespace) -> int:
+    if not args.sources and not args.crawled:
+        raise CommandError("give SOURCE files or folders, or --crawled")
     try:
         check_paths(args.sources)
     except SourceNotFound as exc:
         raise CommandError(str(exc)) from None
-    nlp = pipeline_from_args(args)
+    check_engine_options(args)
     try:
-        store = Store(args.db)
-    except SchemaTooNew as exc:
+        check_parquet_support(args.sources)
+    except ParquetUnavailable as exc:
         raise CommandError(str(exc)) from None
-    with store:
-        report = run_into_store(args.sources, store, nlp=nlp, on_error=print_input_error,
-                                reprocess=args.reprocess, n_process=args.workers,
-                                wrap=lambda docs: progress(docs, desc="run", quiet=args.quiet))
+    with ExitStack() as stack:
+        if args.engine == "dask":
+            engine = stack.enter_context(dask_engine(args))
+            options = {"mine": engine.mine, "versions": engine.model_versions()}
+        else:
+            options = {"nlp": pipeline_from_args(args), "n_process": args.workers}
+        try:
+            store = stack.enter_context(Store(args.db))
+        except SchemaTooNew as exc:
+            raise CommandError(str(exc)) from None
+        try:
+            report = run_into_store(args.sources, store, on_error=print_input_error, reprocess=args.reprocess,
+                                    documents=_documents(args, store),
+                                    wrap=lambda docs: progress(docs, desc="run", quiet=args.quiet), **options)
+        except ParquetUnavailable as exc:
+            raise CommandError(str(exc)) from None
         total = store.count()
     print(f"{report.read} read, {report.added} added, {report.skipped_known} already stored, "
           f"{len(report.errors)} errors; {total} releases in {args.db}", file=sys.stderr)
