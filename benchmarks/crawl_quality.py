@@ -13,10 +13,9 @@ extracted tokens in the gold, recall the share of gold tokens extracted (micro-a
 over pages, i.e. pooled token counts).
 
 Extractors compared:
-- ``htmlpage``: the small extractor ``release-miner run`` uses for HTML files (structural tags dropped);
 - ``generic``: the crawler's fallback (`release_miner.crawl.boilerplate`), used without trafilatura;
 - ``trafilatura``: trafilatura 2.x ``extract`` as the crawler calls it;
-- ``crawl``: what the crawler stores: adapter selectors where an adapter applies, else
+- ``crawl``: what the crawler stores (and what ``release-miner run`` reads from HTML files): adapter selectors where an adapter applies, else
   trafilatura (generic on layout-table pages, or when trafilatura is missing).
 
 The fixture pages were written by the same team as the generic extractor, so its numbers
@@ -41,7 +40,6 @@ from release_miner.crawl.adapters import adapter_named, load_adapters  # noqa: E
 from release_miner.crawl.boilerplate import generic_main_text  # noqa: E402
 from release_miner.crawl.pages import analyse, trafilatura_text  # noqa: E402
 from release_miner.decoding import decode_bytes  # noqa: E402
-from release_miner.htmlpage import parse_html  # noqa: E402
 from tests.crawl.textscore import CASES, gold_text, page_file, tokens  # noqa: E402
 
 
@@ -67,7 +65,6 @@ def main() -> int:
         trafilatura_version = None
 
     extractors = {
-        "htmlpage": lambda html, url, adapter: parse_html(html).text,
         "generic": lambda html, url, adapter: generic_main_text(html),
         "trafilatura": lambda html, url, adapter: trafilatura_text(html, url) or "",
         "crawl": lambda html, url, adapter: analyse(html, url, adapter).text,

@@ -33,18 +33,21 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
 
 def test_folder_with_text_html_and_binary(tmp_path):
     (tmp_path / "b.txt").write_text("Headline of B\nBody of B.", encoding="utf-8")
+    body = "".join(f"<p>Busan announced 5 billion won for programme {n}, said the city on Tuesday, adding that"
+                   f" small businesses in the district would benefit from it this year.</p>" for n in range(4))
     (tmp_path / "a.html").write_bytes(
-        '<html><head><meta charset="euc-kr"><title>T</title></head><body><nav>Menu</nav>'
-        '<h1>부산 소식</h1><p>Busan announced 5 billion won.</p><script>alert(1)</script></body></html>'
-        .encode("euc-kr"))
+        ('<html><head><meta charset="euc-kr"><title>T</title></head><body>'
+         '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">Menu of news</a></li></ul></nav>'
+         f'<main><h1>부산 소식</h1>{body}</main><script>alert(1)</script>'
+         '<footer>Copyright Busan Metropolitan City</footer></body></html>').encode("euc-kr"))
     (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02 binary")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # unsupported suffix: ignored
     docs, errors = _read(tmp_path)
     assert [d.id for d in docs] == ["a", "b"]
     html_doc = docs[0]
     assert html_doc.title == "부산 소식"
-    assert "Busan announced 5 billion won." in html_doc.text
-    assert "alert" not in html_doc.text and "Menu" not in html_doc.text
+    assert "Busan announced 5 billion won for programme 3" in html_doc.text
+    assert "alert" not in html_doc.text and "Menu" not in html_doc.text and "Copyright" not in html_doc.text
     assert docs[1].title == "Headline of B"
     assert len(errors) == 1 and errors[0].source.endswith("c.txt") and "not text" in errors[0].message
 

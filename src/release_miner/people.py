@@ -144,9 +144,11 @@ def decide(new_key: str, new_title: str | None, new_aff: str | None,
 
 def _candidates(conn: sqlite3.Connection, key: str) -> list[sqlite3.Row]:
     family = _split_key(key)[0]
+    # a range on the key ('family|' up to 'family}') uses the index where LIKE cannot
     return conn.execute(
-        "SELECT id, name, name_key, title, affiliation FROM persons WHERE name_key = ? OR name_key LIKE ?",
-        (family, family.replace("%", "").replace("_", "") + "|%"),
+        "SELECT id, name, name_key, title, affiliation FROM persons"
+        " WHERE name_key = ? OR (name_key >= ? AND name_key < ?)",
+        (family, family + "|", family + "}"),
     ).fetchall()
 
 

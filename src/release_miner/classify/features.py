@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..extract.sentences import EntityIndex, SentenceIndex
 from .detect import Candidate
 from .lexicon import (ACTION_NOUNS, EVENT_WORDS, EXPLICIT_CATEGORY, GROWTH_CUES, LIST_CUES, LIVELIHOOD_CUES, NONE_CUES,
                       ORG_WORDS, POLICY_HEADS, SHOCK_CUES, STRONG_SHOCK_CUES)
@@ -38,13 +39,14 @@ class SpanContext:
     paragraph: str = ""
 
 
-def sentence_of(doc: Doc, start: int, end: int) -> str:
+def sentence_of(doc: Doc, start: int, end: int, sentences: SentenceIndex | None = None) -> str:
     """The sentence(s) around [start, end), or the line when the Doc has no sentence boundaries."""
-    if doc.has_annotation("SENT_START"):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            return doc[span[0].sent.start:span[-1].sent.end].text
     text = doc.text
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        bounds = (sentences or SentenceIndex(doc)).char_bounds(span.start, span.end - 1)
+        if bounds:
+            return text[bounds[0]:bounds[1]]
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", end)
     return text[left:right if right >= 0 else len(text)]
@@ -67,12 +69,16 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
 
 
-def cue_hits(text: str, cues: tuple[str, ...]) -> list[str]:
-    """The distinct cues found in ``text`` (whole words, plurals allowed; ``*`` marks a stem)."""
+@lru_cache(maxsize=4096)
+def cue_hits(text: str, cues: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct cues found in ``text`` (whole words, plurals allowed; ``*`` marks a stem).
+
+    Cached: every candidate of a release asks about the same release text, which would
+    otherwise be scanned once per candidate (quadratic on long releases).
+    """
     ordered = sorted(cues, key=len, reverse=True)
-    found = {ordered[int(name[1:])] for m in _cue_pattern(cues).finditer(text.lower())
-             for name, value in m.groupdict().items() if value is not None}
-    return [c for c in cues if c in found]
+    found = {ordered[int(m.lastgroup[1:])] for m in _cue_pattern(cues).finditer(text.lower()) if m.lastgroup}
+    return tuple(c for c in cues if c in found)
 
 
 def cue_features(ctx: SpanContext) -> dict[str, float]:
@@ -100,9 +106,15 @@ def cue_features(ctx: SpanContext) -> dict[str, float]:
     return feats
 
 
-def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int]) -> dict[str, float | str]:
-    """Evidence that a candidate span names a policy (the detection filter's input)."""
-    text = doc.text
+def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
+                       text: str | None = None, sentences: SentenceIndex | None = None,
+                       entities: EntityIndex | None = None) -> dict[str, float | str]:
+    """Evidence that a candidate span names a policy (the detection filter's input).
+
+    ``text`` is ``doc.text`` when the caller has it: spaCy builds that string anew on every
+    access, which costs a pass over the release per candidate.
+    """
+    text = doc.text if text is None else text
     words = _WORD.findall(cand.text)
     low = [w.lower() for w in words]
     feats: dict[str, float | str] = {f"src={s}": 1.0 for s in cand.sources}
@@ -142,11 +154,12 @@ def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int]) -> dic
         feats["pos_first"] = span[0].pos_
         feats["pos_last"] = span[-1].pos_
         feats["has_verb"] = float(any(t.pos_ in ("VERB", "AUX") and t.i > span.start for t in span))
-        for ent in span.ents:
-            feats[f"ent={ent.label_}"] = 1.0
-            if ent.start == span.start and ent.end == span.end:
-                feats[f"ent_exact={ent.label_}"] = 1.0
-        sent = span[0].sent.text.lower()
+        for ent_start, ent_end, label in (entities or EntityIndex(doc)).within(span.start, span.end):
+            feats[f"ent={label}"] = 1.0
+            if ent_start == span.start and ent_end == span.end:
+                feats[f"ent_exact={label}"] = 1.0
+        bounds = (sentences or SentenceIndex(doc)).char_bounds(span.start, span.start)
+        sent = text[bounds[0]:bounds[1]].lower() if bounds else ""
         feats["sent_cue"] = float(any(c in sent for c in LIST_CUES))
         feats["first_line"] = float(cand.start < max(text.find("\n"), 0) or text.find("\n") < 0)
     # boundary evidence: a span cut inside a longer name is followed or preceded by more of it

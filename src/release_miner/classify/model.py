@@ -41,6 +41,7 @@ from ..records import Policy
 from .categories import rule_category
 from .detect import Candidate, candidates
 from .features import SpanContext, candidate_features, cue_features, paragraph_of, sentence_of
+from ..extract.sentences import EntityIndex, SentenceIndex
 from .target import find_target
 
 #: Version of the artifact layout and training recipe; bump when either changes.
@@ -89,14 +90,16 @@ def default_model_path() -> Path | None:
 
 # ---- the candidate filter ------------------------------------------------
 
-def _doc_counts(doc: Doc, cands: Sequence[Candidate]) -> dict[str, int]:
-    low = doc.text.lower()
-    return {c.text.lower(): low.count(c.text.lower()) for c in cands}
+def _doc_counts(text: str, cands: Sequence[Candidate]) -> dict[str, int]:
+    low = text.lower()
+    return {key: low.count(key) for key in {c.text.lower() for c in cands}}
 
 
 def filter_rows(doc: Doc, cands: Sequence[Candidate]) -> list[dict]:
-    counts = _doc_counts(doc, cands)
-    return [candidate_features(doc, c, counts) for c in cands]
+    text = doc.text
+    counts = _doc_counts(text, cands)
+    sentences, entities = SentenceIndex(doc), EntityIndex(doc)
+    return [candidate_features(doc, c, counts, text, sentences, entities) for c in cands]
 
 
 def fit_filter(rows: list[dict], y: Sequence[float]) -> dict[str, Any]:
@@ -151,9 +154,11 @@ def select(cands: Sequence[Candidate], probs: Sequence[float], threshold: float)
 
 # ---- the category classifier --------------------------------------------
 
-def context_for(doc: Doc, start: int, end: int) -> SpanContext:
-    return SpanContext(doc.text[start:end], sentence_of(doc, start, end), doc.text,
-                       paragraph_of(doc.text, start, end))
+def context_for(doc: Doc, start: int, end: int, text: str | None = None,
+                sentences: SentenceIndex | None = None) -> SpanContext:
+    text = doc.text if text is None else text
+    return SpanContext(text[start:end], sentence_of(doc, start, end, sentences), text,
+                       paragraph_of(text, start, end))
 
 
 #: Weight of each feature block of the category classifier (span words, span characters,
@@ -257,10 +262,14 @@ class PolicyModel:
 
     def predict(self, doc: Doc) -> list[Policy]:
         found = self.detect(doc)
-        contexts = [context_for(doc, c.start, c.end) for c, _ in found]
+        text = doc.text
+        sentences = SentenceIndex(doc)
+        contexts = [context_for(doc, c.start, c.end, text, sentences) for c, _ in found]
         out = []
+        text = doc.text  # built anew on every access: read it once
         for (cand, _), ctx, pred in zip(found, contexts, self.classify(contexts)):
-            after = doc.text[cand.end:doc.text.find("\n", cand.end) if "\n" in doc.text[cand.end:] else None]
+            line_end = text.find("\n", cand.end)
+            after = text[cand.end:line_end if line_end >= 0 else None]
             out.append(Policy(text=cand.text, start=cand.start, end=cand.end, category=pred.category,
                               confidence=pred.confidence, target=find_target(cand.text, after),
                               needs_review=pred.needs_review))

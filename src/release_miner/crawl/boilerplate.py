@@ -1,10 +1,10 @@
 """The generic main-text extractor used when no site adapter applies and trafilatura is absent.
 
-It improves on `release_miner.htmlpage` (which only drops structural tags) in the ways
-city sites need: elements named like page furniture (cookie banners, breadcrumbs,
-share bars, related-news boxes, Korean ``gnb``/``lnb`` menus) are removed, the container
-holding the most non-link prose is chosen as the article, and link-dense blocks inside
-it (tag clouds, "more news" lists) are dropped.
+Dropping structural tags alone (nav, header, footer) is not enough on city sites:
+elements named like page furniture (cookie banners, breadcrumbs, share bars, related-news
+boxes, Korean ``gnb``/``lnb`` menus) are removed, the container holding the most non-link
+prose is chosen as the article, and link-dense blocks inside it (tag clouds, "more news"
+lists) are dropped.
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ The release's dollar (a bare "$") is decided once per Doc from ``doc._.url`` and
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.language import Language
@@ -24,6 +23,7 @@ from ..records import Figure
 from .currencies import dollar_currency
 from .figure_scan import Candidate, bound_after, normalise, per_time, per_time_match, scan
 from .numbers import parse_ordinal_word
+from .sentences import SentenceIndex
 from .units import (
     COLLECTIVE_NOUNS,
     NON_COUNT_NOUNS,
@@ -96,30 +96,7 @@ def _climb(head: Token) -> Token:
     return head
 
 
-class _Sentences:
-    """Sentence bounds of a Doc, computed once (``Token.sent`` rescans the Doc on every call)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-        spans = list(doc.sents) if self.parsed else []
-        self.starts = [s.start for s in spans]
-        self.ends = [s.end for s in spans]
-        self.start_chars = [s.start_char for s in spans]
-        self.length = len(doc)
-
-    def index(self, i: int) -> int:
-        return bisect.bisect_right(self.starts, i) - 1
-
-    def end_of(self, i: int) -> int:
-        k = self.index(i)
-        return self.ends[k] if k >= 0 else self.length
-
-    def start_char_of(self, i: int) -> int:
-        k = self.index(i)
-        return self.start_chars[k] if k >= 0 else -1
-
-
-def _head_noun(doc: Doc, tok: Token, sents: _Sentences) -> Token | None:
+def _head_noun(doc: Doc, tok: Token, sents: SentenceIndex) -> Token | None:
     """The noun that ``tok`` (the last token of a number) counts or ranks, or None."""
     sent_end = sents.end_of(tok.i)
     head = tok.head
@@ -191,7 +168,7 @@ class FigureExtractor:
         self._text = text = doc.text  # Doc.text joins every token: read it once
         dollar = dollar_currency(text, doc._.url)
         figures: list[Figure] = []
-        self._sents = sents = _Sentences(doc)
+        self._sents = sents = SentenceIndex(doc)
         last_count: tuple[int, str, int] | None = None  # (sentence start, unit, end) of the latest count
         last_rate: str | None = None
         for cand in scan(text, dollar):

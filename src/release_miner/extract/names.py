@@ -51,15 +51,16 @@ class NameExtractor:
         mentions = find_mentions(doc)
         people: list[Person] = [to_person(g) for g in group_mentions(mentions)]
         blocked = [(m.start, m.end) for m in mentions]
+        text = doc.text  # Doc.text joins every token anew: read it once
         for m in mentions:
-            role = role_before(doc.text, m.start, m.end)
+            role = role_before(text, m.start, m.end)
             if role and role.title:
                 # the title words themselves (not the body before them) are no organisation
-                title_start = doc.text.rfind(role.title.split()[0], 0, m.start)
+                title_start = text.rfind(role.title.split()[0], 0, m.start)
                 if title_start >= 0:
                     blocked.append((title_start, m.start))
         # multi-word roles are never part of an organisation's name ("Chinese Consul General", "Member of Parliament")
-        blocked += [m.span() for m in MULTIWORD_TITLE.finditer(doc.text)]
+        blocked += [m.span() for m in MULTIWORD_TITLE.finditer(text)]
         person_words = {w for p in people for n in (p.name, *p.aliases) for w in n.split()}
         organizations: list[Organization] = extract_organizations(doc, blocked, person_words)
         _default_affiliations(people, organizations)

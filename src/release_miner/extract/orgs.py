@@ -146,6 +146,9 @@ def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
           verbs: set[int]) -> list[list[_Tok]]:
     """Capitalised runs of one line, broken at blocked spans (people and their titles), roles and quotes."""
     toks = [_Tok(m.group(), line_start + m.start(), line_start + m.end()) for m in _TOKEN.finditer(line)]
+    # only the blocked spans that touch this line matter (a long release has thousands)
+    line_end = line_start + len(line)
+    blocked = [(s, e) for s, e in blocked if s <= line_end and e > line_start]
     for t in toks:
         t.verb = t.start in verbs or t.low in TRAILING_VERBS
     runs: list[list[_Tok]] = []
