@@ -39,9 +39,10 @@ class SpanContext:
     paragraph: str = ""
 
 
-def sentence_of(doc: Doc, start: int, end: int, sentences: SentenceIndex | None = None) -> str:
+def sentence_of(doc: Doc, start: int, end: int, sentences: SentenceIndex | None = None,
+                text: str | None = None) -> str:
     """The sentence(s) around [start, end), or the line when the Doc has no sentence boundaries."""
-    text = doc.text
+    text = doc.text if text is None else text
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         bounds = (sentences or SentenceIndex(doc)).char_bounds(span.start, span.end - 1)

@@ -157,7 +157,7 @@ def select(cands: Sequence[Candidate], probs: Sequence[float], threshold: float)
 def context_for(doc: Doc, start: int, end: int, text: str | None = None,
                 sentences: SentenceIndex | None = None) -> SpanContext:
     text = doc.text if text is None else text
-    return SpanContext(text[start:end], sentence_of(doc, start, end, sentences), text,
+    return SpanContext(text[start:end], sentence_of(doc, start, end, sentences, text), text,
                        paragraph_of(text, start, end))
 
 
@@ -262,11 +262,10 @@ class PolicyModel:
 
     def predict(self, doc: Doc) -> list[Policy]:
         found = self.detect(doc)
-        text = doc.text
+        text = doc.text  # built anew on every access: read it once
         sentences = SentenceIndex(doc)
         contexts = [context_for(doc, c.start, c.end, text, sentences) for c, _ in found]
         out = []
-        text = doc.text  # built anew on every access: read it once
         for (cand, _), ctx, pred in zip(found, contexts, self.classify(contexts)):
             line_end = text.find("\n", cand.end)
             after = text[cand.end:line_end if line_end >= 0 else None]
