@@ -67,3 +67,15 @@ def test_empty_text_gives_empty_fields(nlp):
 def test_unknown_model_is_a_clear_error():
     with pytest.raises(ModelNotFound, match="no_such_pipeline"):
         build_pipeline("no_such_pipeline")
+
+
+def test_chunked_release_resolves_dates_against_its_dateline(nlp, monkeypatch):
+    import release_miner.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 2_000)
+    filler = "The city reviewed its budget for small businesses and markets in every district.\n" * 60
+    text = "Busan Opens Startup Hub\n2025.03.14\n" + filler + "The hub opens at 3 p.m. on the 28th.\n"
+    assert len(pipeline._chunks(text, pipeline.CHUNK_CHARS)) > 1
+    release = mine(text, nlp=nlp)
+    assert release.published == "2025-03-14"
+    assert "2025-03-28T15:00" in {d.value for d in release.dates}

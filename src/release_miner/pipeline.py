@@ -239,14 +239,29 @@ def memory_zone(nlp: Language) -> AbstractContextManager:
     return nlp.memory_zone()
 
 
+def _published_from_text(document: Document) -> str | None:
+    """The dateline or URL date of a release that is processed in chunks.
+
+    The dates component infers the publication date of a single Doc itself; a chunk past
+    the first cannot see the dateline, so for chunked releases it is read once up front.
+    """
+    from .extract.published import infer_anchor
+
+    anchor = infer_anchor(document.text[:CHUNK_CHARS], document.url, document.title)
+    return anchor.iso() if anchor is not None and anchor.day is not None else None
+
+
 def _mine_group(group: list[tuple[int, Document]], nlp: Language, batch_size: int) -> Iterator[Release]:
     def prepared() -> Iterator[tuple[Doc, tuple[int, int, bool]]]:
         for index, document in group:
             pending[index] = document
-            pieces = _chunks(document.text)
+            pieces = _chunks(document.text, CHUNK_CHARS)
+            published = document.published
+            if published is None and len(pieces) > 1:
+                published = _published_from_text(document)
             for n, (offset, piece) in enumerate(pieces):
                 doc = nlp.make_doc(piece)
-                doc._.published = document.published
+                doc._.published = published
                 doc._.url = document.url
                 doc._.title = document.title
                 yield doc, (index, offset, n == len(pieces) - 1)
