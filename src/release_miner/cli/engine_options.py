@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..engines import ENGINES
+from ..engines.partitions import ParquetUnavailable, check_parquet_support
+from ..sources import SourceNotFound, check_paths
 from .common import CommandError
 
 
@@ -34,6 +36,19 @@ def check_engine_options(args: argparse.Namespace) -> None:
         raise CommandError("--scheduler is only used with --engine dask")
     if args.engine == "dask" and args.workers != 1:
         raise CommandError("--workers is for the local engine; a Dask cluster sizes itself by its workers")
+
+
+def check_inputs(paths: list[str], args: argparse.Namespace) -> None:
+    """Refuse, before any work, inputs that are missing or unreadable and engine options that clash."""
+    try:
+        check_paths(paths)
+    except SourceNotFound as exc:
+        raise CommandError(str(exc)) from None
+    check_engine_options(args)
+    try:
+        check_parquet_support(paths)
+    except ParquetUnavailable as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _absolute(name: str | None) -> str | None:

@@ -6,13 +6,12 @@ import argparse
 
 from pathlib import Path
 
-from ..engines.partitions import ParquetUnavailable, check_parquet_support, read_documents
+from ..engines.partitions import ParquetUnavailable, read_documents
 from ..jobs import extract_to_jsonl
 from ..progress import progress
-from ..sources import SourceNotFound, check_paths
 from .common import (CommandError, add_command, add_model_options, add_quiet, output_stream,
                      pipeline_from_args, print_input_error)
-from .engine_options import add_engine_options, check_engine_options, dask_engine
+from .engine_options import add_engine_options, check_inputs, dask_engine
 
 
 def register(subparsers) -> None:
@@ -36,15 +35,7 @@ def register(subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    try:
-        check_paths(args.input)
-    except SourceNotFound as exc:
-        raise CommandError(str(exc)) from None
-    check_engine_options(args)
-    try:
-        check_parquet_support(args.input)
-    except ParquetUnavailable as exc:
-        raise CommandError(str(exc)) from None
+    check_inputs(args.input, args)
     if _is_folder(args.output):
         if args.engine != "dask":
             raise CommandError("a folder output (one partition per input file) needs --engine dask")

@@ -9,11 +9,10 @@ from itertools import chain
 
 from ..jobs import run_into_store
 from ..progress import progress
-from ..sources import SourceNotFound, check_paths
 from ..store import SchemaTooNew, Store
-from ..engines.partitions import ParquetUnavailable, check_parquet_support, read_documents
+from ..engines.partitions import ParquetUnavailable, read_documents
 from .common import CommandError, add_command, add_model_options, add_quiet, pipeline_from_args, print_input_error
-from .engine_options import add_engine_options, check_engine_options, dask_engine
+from .engine_options import add_engine_options, check_inputs, dask_engine
 
 
 def register(subparsers) -> None:
@@ -51,15 +50,7 @@ def _documents(args: argparse.Namespace, store: Store):
 def handle(args: argparse.Namespace) -> int:
     if not args.sources and not args.crawled:
         raise CommandError("give SOURCE files or folders, or --crawled")
-    try:
-        check_paths(args.sources)
-    except SourceNotFound as exc:
-        raise CommandError(str(exc)) from None
-    check_engine_options(args)
-    try:
-        check_parquet_support(args.sources)
-    except ParquetUnavailable as exc:
-        raise CommandError(str(exc)) from None
+    check_inputs(args.sources, args)
     with ExitStack() as stack:
         if args.engine == "dask":
             engine = stack.enter_context(dask_engine(args))
