@@ -49,3 +49,17 @@ def test_default_model_is_used_when_present() -> None:
     assert release.mentions_consistent()
     assert any("Storm Relief Fund" in p.text for p in release.policies)
     assert any(p.category == "shock_response" for p in release.policies)
+
+
+def test_batched_prediction_equals_one_release_at_a_time() -> None:
+    """``nlp.pipe`` hands the component batches; each release must come out as if alone."""
+    if model_mod.default_model_path() is None:
+        pytest.skip("no trained model in models/ (run `release-miner train`)")
+    nlp = build_pipeline()
+    others = [TEXT.replace("typhoon", "earthquake"), "Quiet day.\n", TEXT + "The city will also expand the "
+              "Youth Job Guarantee Program for 2,000 young residents.\n"]
+    docs = [TEXT, *others]
+    batched = [[p.to_dict() for p in doc._.policies] for doc in nlp.pipe(docs, batch_size=4)]
+    alone = [[p.to_dict() for p in nlp(text)._.policies] for text in docs]
+    assert batched == alone
+    assert any(batched)

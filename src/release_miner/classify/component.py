@@ -11,9 +11,11 @@ Without any model the component still reports rule candidates, each with categor
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ..records import Policy
 from .detect import candidates
@@ -39,13 +41,19 @@ class PolicyExtractor:
                           stacklevel=3)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.model is not None:
-            doc._.policies = self.model.predict(doc)
-        else:
-            doc._.policies = [Policy(text=c.text, start=c.start, end=c.end, category="none", confidence=None,
-                                     needs_review=True)
-                              for c in _fallback(doc)]
-        return doc
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Batches of Docs share one call to each model (``nlp.pipe`` uses this)."""
+        for batch in minibatch(docs, size=batch_size):
+            if self.model is not None:
+                for doc, policies in zip(batch, self.model.predict_many(batch)):
+                    doc._.policies = policies
+            else:
+                for doc in batch:
+                    doc._.policies = [Policy(text=c.text, start=c.start, end=c.end, category="none",
+                                             confidence=None, needs_review=True) for c in _fallback(doc)]
+            yield from batch
 
 
 def _fallback(doc: Doc):

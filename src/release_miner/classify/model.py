@@ -96,7 +96,10 @@ def _doc_counts(text: str, cands: Sequence[Candidate]) -> dict[str, int]:
 
 
 def filter_rows(doc: Doc, cands: Sequence[Candidate]) -> list[dict]:
-    text = doc.text
+    return _filter_rows(doc, cands, doc.text)
+
+
+def _filter_rows(doc: Doc, cands: Sequence[Candidate], text: str) -> list[dict]:
     counts = _doc_counts(text, cands)
     sentences, entities = SentenceIndex(doc), EntityIndex(doc)
     return [candidate_features(doc, c, counts, text, sentences, entities) for c in cands]
@@ -261,17 +264,39 @@ class PolicyModel:
         return select(cands, probs, self.threshold if threshold is None else threshold)
 
     def predict(self, doc: Doc) -> list[Policy]:
-        found = self.detect(doc)
-        text = doc.text  # built anew on every access: read it once
-        sentences = SentenceIndex(doc)
-        contexts = [context_for(doc, c.start, c.end, text, sentences) for c, _ in found]
+        return self.predict_many([doc])[0]
+
+    def predict_many(self, docs: Sequence[Doc]) -> list[list[Policy]]:
+        """The policies of each Doc, with one call to each scikit-learn model for the whole batch.
+
+        Per-call overhead (input validation, vectoriser set-up) dominates on release-sized
+        inputs, so batching the filter and the classifier across Docs is what makes the
+        component cheap; the results are the same as Doc by Doc.
+        """
+        texts = [doc.text for doc in docs]  # Doc.text is built anew on every access: read it once
+        cands = [candidates(doc) for doc in docs]
+        rows = [row for doc, text, cs in zip(docs, texts, cands) for row in _filter_rows(doc, cs, text)]
+        scores = filter_proba(self.filter, rows)
+        found, offset = [], 0
+        for cs in cands:
+            found.append(select(cs, scores[offset:offset + len(cs)], self.threshold))
+            offset += len(cs)
+        contexts = []
+        for doc, text, kept in zip(docs, texts, found):
+            sentences = SentenceIndex(doc)
+            contexts.extend(context_for(doc, c.start, c.end, text, sentences) for c, _ in kept)
+        predictions = iter(self.classify(contexts))
         out = []
-        for (cand, _), ctx, pred in zip(found, contexts, self.classify(contexts)):
-            line_end = text.find("\n", cand.end)
-            after = text[cand.end:line_end if line_end >= 0 else None]
-            out.append(Policy(text=cand.text, start=cand.start, end=cand.end, category=pred.category,
-                              confidence=pred.confidence, target=find_target(cand.text, after),
-                              needs_review=pred.needs_review))
+        for text, kept in zip(texts, found):
+            policies = []
+            for cand, _ in kept:
+                pred = next(predictions)
+                line_end = text.find("\n", cand.end)
+                after = text[cand.end:line_end if line_end >= 0 else None]
+                policies.append(Policy(text=cand.text, start=cand.start, end=cand.end, category=pred.category,
+                                       confidence=pred.confidence, target=find_target(cand.text, after),
+                                       needs_review=pred.needs_review))
+            out.append(policies)
         return out
 
     # -- persistence
