@@ -68,6 +68,18 @@ class Document:
     title: str | None = None
     source: str | None = None
 
+    @classmethod
+    def from_record(cls, record: dict, source: str | None = None) -> Document:
+        """A document from a contract-style record (``id``, ``text``, ``published``, ``url``, ``title``)."""
+        return cls(
+            text=record.get("text") or "",
+            id=None if record.get("id") is None else str(record["id"]),
+            published=record.get("published") or None,
+            url=record.get("url"),
+            title=record.get("title"),
+            source=source if source is not None else record.get("source"),
+        )
+
 
 def _load_base(model: str | Path | None) -> Language:
     candidates = [str(model)] if model else list(DEFAULT_SPACY_MODELS)
@@ -190,14 +202,7 @@ def as_document(item: Document | dict | str, index: int) -> Document:
         return item
     if isinstance(item, str):
         return Document(text=item, id=str(index))
-    return Document(
-        text=item.get("text") or "",
-        id=None if item.get("id") is None else str(item["id"]),
-        published=item.get("published"),
-        url=item.get("url"),
-        title=item.get("title"),
-        source=item.get("source"),
-    )
+    return Document.from_record(item)
 
 
 def mine_many(

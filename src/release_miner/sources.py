@@ -67,14 +67,7 @@ def _documents_from_jsonl(lines: Iterable[str], source: str) -> Iterator[Documen
         if not isinstance(text, str):
             yield InputError(source, "no `text` string in this record", number)
             continue
-        yield Document(
-            text=text,
-            id=None if record.get("id") is None else str(record["id"]),
-            published=record.get("published") or None,
-            url=record.get("url"),
-            title=record.get("title"),
-            source=f"{source}:{number}",
-        )
+        yield Document.from_record(record, source=f"{source}:{number}")
 
 
 def _document_from_file(path: Path) -> Document | InputError:

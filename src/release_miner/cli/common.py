@@ -11,6 +11,7 @@ from typing import IO
 
 from ..pipeline import ModelNotFound, load_pipeline
 from ..sources import InputError
+from ..store import SchemaTooNew, Store
 
 
 class CommandError(Exception):
@@ -45,6 +46,14 @@ def pipeline_from_args(args: argparse.Namespace):
     try:
         return load_pipeline(getattr(args, "spacy_model", None), policy_model=getattr(args, "policy_model", None))
     except ModelNotFound as exc:
+        raise CommandError(str(exc)) from None
+
+
+def open_store(path: str) -> Store:
+    """An existing dataset, or a one-line error when it is missing or newer than this release-miner."""
+    try:
+        return Store(path, create=False)
+    except (FileNotFoundError, SchemaTooNew) as exc:
         raise CommandError(str(exc)) from None
 
 

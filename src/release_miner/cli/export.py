@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..store import Store, export_csv, export_jsonl
-from .common import CommandError, add_command, output_stream
+from ..store import export_csv, export_jsonl
+from .common import add_command, open_store, output_stream
 
 
 def register(subparsers) -> None:
@@ -22,11 +22,7 @@ def register(subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    try:
-        store = Store(args.db, create=False)
-    except FileNotFoundError as exc:
-        raise CommandError(str(exc)) from None
-    with store:
+    with open_store(args.db) as store:
         if args.format == "csv":
             paths = export_csv(store, args.output or "export")
             print(f"wrote {len(paths)} files to {args.output or 'export'}", file=sys.stderr)

@@ -7,8 +7,7 @@ import json
 import sys
 
 from ..people import accept_suggestion, canonical_people, open_suggestions, regroup, reject_suggestion
-from ..store import Store
-from .common import CommandError, add_command
+from .common import CommandError, add_command, open_store
 
 
 def register(subparsers) -> None:
@@ -56,11 +55,7 @@ def _print_suggestions(rows: list[dict], fmt: str) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    try:
-        store = Store(args.db, create=False)
-    except FileNotFoundError as exc:
-        raise CommandError(str(exc)) from None
-    with store:
+    with open_store(args.db) as store:
         try:
             with store.transaction() as conn:
                 for sid in args.accept:

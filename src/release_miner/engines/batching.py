@@ -7,7 +7,9 @@ batch leaves the process.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import nullcontext
 from dataclasses import replace
 from itertools import islice
@@ -32,6 +34,26 @@ def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def mined_in_order(batched: Iterable[list[Document]], submit: Callable[[list[Document]], Future],
+                   limit: int) -> Iterator[Release]:
+    """Releases of every batch, in input order, with at most ``limit`` batches in flight.
+
+    Batches are submitted lazily as earlier ones are collected, so the caller never holds
+    the stream; whatever is still pending when the consumer stops is cancelled.
+    """
+    pending: deque[Future] = deque()
+    try:
+        for batch in batched:
+            pending.append(submit(batch))
+            if len(pending) >= limit:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 #: Pipelines (by id) that have mined one batch outside a memory zone in this process.

@@ -17,7 +17,6 @@ local run. Dask is an optional extra (``pip install 'release-miner[dask]'``).
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,7 @@ from spacy.language import Language
 from ..pipeline import Document, load_pipeline
 from ..records import Release
 from ..sources import InputError
-from .batching import batches, mine_batch, numbered_documents
+from .batching import batches, mine_batch, mined_in_order, numbered_documents
 from .partitions import PartitionWriter, is_parquet, output_record, partition_files, read_documents
 
 #: Documents per task: large enough that scheduling overhead is small against mining time.
@@ -189,18 +188,9 @@ class DaskEngine:
 
     def mine(self, docs: Iterable[Document | dict | str]) -> Iterator[Release]:
         """`Release` records for ``docs``, in input order, mined on the cluster."""
-        pending: deque[Any] = deque()
-        limit = self._in_flight()
-        try:
-            for batch in batches(numbered_documents(docs), self.batch_docs):
-                pending.append(self.client.submit(_mine_batch, batch, self.spec, pure=False))
-                if len(pending) >= limit:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        yield from mined_in_order(batches(numbered_documents(docs), self.batch_docs),
+                                  lambda batch: self.client.submit(_mine_batch, batch, self.spec, pure=False),
+                                  self._in_flight())
 
     def extract_partitions(self, inputs: Iterable[str | Path], output_dir: str | Path,
                            suffix: str | None = None) -> list[PartitionResult]:

@@ -93,14 +93,7 @@ def _documents_from_parquet(path: Path) -> Iterator[Document | InputError]:
             if not isinstance(text, str):
                 yield InputError(str(path), "no `text` string in this row", row)
                 continue
-            yield Document(
-                text=text,
-                id=None if record.get("id") is None else str(record["id"]),
-                published=record.get("published") or None,
-                url=record.get("url"),
-                title=record.get("title"),
-                source=f"{path}:{row}",
-            )
+            yield Document.from_record(record, source=f"{path}:{row}")
 
 
 def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | InputError]:

@@ -12,15 +12,14 @@ results in input order, so memory stays flat however long the stream is.
 from __future__ import annotations
 
 import multiprocessing
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 
 from spacy.language import Language
 
 from ..pipeline import Document
 from ..records import Release
-from .batching import batches, mine_batch, numbered_documents
+from .batching import batches, mine_batch, mined_in_order, numbered_documents
 
 #: Batches queued per worker: enough to keep every worker busy while the parent writes.
 BATCHES_PER_WORKER = 2
@@ -51,15 +50,9 @@ def mine_in_processes(
         raise ValueError("n_process must be at least 1")
     context = multiprocessing.get_context()
     pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=(nlp,))
-    pending: deque[Future[list[Release]]] = deque()
     try:
-        for batch in batches(numbered_documents(docs), batch_size):
-            pending.append(pool.submit(_mine_batch, batch, batch_size))
-            if len(pending) >= n_process * BATCHES_PER_WORKER:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        yield from mined_in_order(batches(numbered_documents(docs), batch_size),
+                                  lambda batch: pool.submit(_mine_batch, batch, batch_size),
+                                  n_process * BATCHES_PER_WORKER)
     finally:
-        for future in pending:
-            future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
