@@ -5,7 +5,11 @@ scored with the evaluation contract's matching. Same numbers as
 ``release-miner train --cv-only``; this script adds a choice of fold count and seedless,
 deterministic splits for comparing changes.
 
-    python benchmarks/policies_cv.py [--gold ../shared/eval/dev.jsonl] [--folds 5]
+    python benchmarks/policies_cv.py [--gold ../shared/eval/dev.jsonl] [--folds 5] [--learning-curve]
+
+``--learning-curve`` adds the same CV with every fold trained on 25/50/75/100% of its
+training releases (three shuffles each), to tell a data-limited model from a
+feature-limited one.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=data.DEFAULT_TEXTS)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--learning-curve", action="store_true")
     args = parser.parse_args()
     if not args.gold.exists():
         print(f"{args.gold}: not found", file=sys.stderr)
@@ -33,6 +38,9 @@ def main() -> int:
     parsed = training.parse(docs, build_pipeline(components=()))
     result = training.cross_validate(parsed, data.load_written(), n_splits=args.folds,
                                      progress=lambda m: print(m, file=sys.stderr))
+    if args.learning_curve:
+        result["learning_curve"] = training.learning_curve(parsed, data.load_written(), n_splits=args.folds,
+                                                           progress=lambda m: print(m, file=sys.stderr))
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))
     return 0

@@ -104,3 +104,19 @@ def test_train_and_cross_validate_on_small_set(nlp, tiny_gold: Path, tmp_path: P
         assert 0.0 <= cv[system]["policies"]["f1"] <= 1.0
         # the baselines share the model's detection; only categories differ
         assert cv[system]["policies"] == cv["model"]["policies"]
+
+
+@pytest.mark.slow
+def test_learning_curve_trains_on_growing_shares(nlp, tiny_gold: Path) -> None:
+    from release_miner.classify import card, training
+
+    docs = data.training_docs(data.labels_from_gold(tiny_gold), tiny_gold)
+    parsed = training.parse(docs, nlp)
+    curve = training.learning_curve(parsed, data.load_written(), fractions=(0.34, 1.0), seeds=(1, 2), n_splits=4)
+    assert [p["training_releases"] for p in curve] == [2, 3]
+    for point in curve:
+        assert len(point["runs"]) == 2
+        assert 0.0 <= point["policies_f1"] <= 1.0 and 0.0 <= point["policies+category_f1"] <= point["policies_f1"]
+        assert point["policies_f1"] == round(sum(r["policies_f1"] for r in point["runs"]) / 2, 4)
+    table = "\n".join(card.curve_table(curve))
+    assert "| 0.34 | 2 |" in table and "| 1 | 3 |" in table and "Mean of 2 shuffles" in table

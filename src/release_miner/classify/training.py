@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
+from sklearn.model_selection import GroupKFold, KFold
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -128,6 +128,17 @@ def rule_baseline(cs: list[SpanContext]) -> list[str]:
 
 # ---- cross-validation -----------------------------------------------------
 
+def _detect(model: PolicyModel, p: Parsed) -> tuple[list[tuple[Candidate, float]], list[SpanContext]]:
+    """The candidates ``model`` keeps in a parsed release, with their contexts for the classifier."""
+    found = select(p.cands, filter_proba(model.filter, p.rows), model.threshold)
+    return found, [context_for(p.spacy_doc, c.start, c.end) for c, _ in found]
+
+
+def _predict(model: PolicyModel, p: Parsed) -> dict[str, list[dict]]:
+    found, ctxs = _detect(model, p)
+    return {"policies": [{"text": c.text, "category": x.category} for (c, _), x in zip(found, model.classify(ctxs))]}
+
+
 def cross_validate(parsed: Sequence[Parsed], written: Sequence[WrittenExample], n_splits: int = 5,
                    progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Grouped-by-release CV of the model and the two baselines, scored with the contract's matching."""
@@ -145,8 +156,7 @@ def cross_validate(parsed: Sequence[Parsed], written: Sequence[WrittenExample], 
         span_lr = fit_span_baseline(ctxs, labels)
         for i in test_idx:
             p = parsed[i]
-            found = select(p.cands, filter_proba(model.filter, p.rows), model.threshold)
-            fctx = [context_for(p.spacy_doc, c.start, c.end) for c, _ in found]
+            found, fctx = _detect(model, p)
             cats = {"model": [x.category for x in model.classify(fctx)],
                     "keyword_rules": rule_baseline(fctx), "span_tfidf_lr": span_lr(fctx)}
             for s in systems:
@@ -170,3 +180,47 @@ def cross_validate(parsed: Sequence[Parsed], written: Sequence[WrittenExample], 
                   "category_accuracy_on_matched": r["category_accuracy_on_matched"],
                   "category_accuracy_on_gold_spans": round(sum(a == b for a, b in pairs) / len(pairs), 4)}
     return out
+
+
+# ---- learning curve -------------------------------------------------------
+
+def learning_curve(parsed: Sequence[Parsed], written: Sequence[WrittenExample],
+                   fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0), seeds: Sequence[int] = (1, 2, 3),
+                   n_splits: int = 5, progress: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+    """Grouped CV scores when every fold trains on only a share of its training releases.
+
+    Answers "would more annotated releases help?": if the scores still rise between the
+    last two shares, the model is limited by its data rather than by its features. Each
+    seed shuffles the releases into ``n_splits`` folds (each release is its own group)
+    and draws the training subset of every fold; the same folds serve every share, so
+    the shares differ only in how much the model saw.
+    """
+    parsed = list(parsed)
+    gold = _gold(parsed)
+    points = []
+    for fraction in fractions:
+        runs = []
+        for seed in seeds:
+            rng = np.random.default_rng(seed)
+            folds = KFold(n_splits=n_splits, shuffle=True, random_state=seed).split(np.arange(len(parsed)))
+            preds: dict[str, dict] = {}
+            sizes = []
+            for train_idx, test_idx in folds:
+                keep = max(2, int(round(len(train_idx) * fraction)))  # the threshold search needs two
+                subset = [parsed[i] for i in rng.permutation(train_idx)[:keep]]
+                sizes.append(len(subset))
+                model = train(subset, written)
+                for i in test_idx:
+                    preds[parsed[i].doc.id] = _predict(model, parsed[i])
+            r = score(gold, preds)
+            runs.append({"seed": seed, "training_releases": round(float(np.mean(sizes)), 1),
+                         "policies_f1": r["policies"]["f1"], "policies+category_f1": r["policies+category"]["f1"]})
+            if progress:
+                progress(f"share {fraction:g}, seed {seed}: policies F1 {r['policies']['f1']:.3f}")
+        points.append({
+            "fraction": fraction, "training_releases": runs[0]["training_releases"],
+            "policies_f1": round(float(np.mean([x["policies_f1"] for x in runs])), 4),
+            "policies+category_f1": round(float(np.mean([x["policies+category_f1"] for x in runs])), 4),
+            "runs": runs,
+        })
+    return points

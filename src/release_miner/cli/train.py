@@ -15,6 +15,7 @@ def register(subparsers) -> None:
     p = add_command(subparsers, "train", "rebuild the policy model (models/) with grouped cross-validated metrics", [
         "release-miner train",
         "release-miner train --cv-only --folds 5",
+        "release-miner train --learning-curve",
         "release-miner train --gold ../shared/eval/dev.jsonl --refresh-labels --output models",
     ])
     p.add_argument("--gold", metavar="JSONL", help="annotated releases the labels point into "
@@ -27,6 +28,9 @@ def register(subparsers) -> None:
     p.add_argument("--folds", type=int, default=5, help="grouped cross-validation folds (default 5)")
     p.add_argument("--no-cv", action="store_true", help="skip cross-validation (the card then has no metrics)")
     p.add_argument("--cv-only", action="store_true", help="only cross-validate and print the metrics as JSON")
+    p.add_argument("--learning-curve", action="store_true",
+                   help="also measure the learning curve (CV with 25/50/75/100%% of the training releases, "
+                   "3 shuffles; a few minutes) and put it in the model card")
     p.add_argument("--spacy-model", metavar="NAME|PATH", help="spaCy pipeline used to parse the releases")
     p.set_defaults(handler=handle)
 
@@ -58,9 +62,14 @@ def handle(args: argparse.Namespace) -> int:
         if args.folds < 2 or args.folds > len(parsed):
             raise CommandError(f"--folds must be between 2 and {len(parsed)}")
         cv = training.cross_validate(parsed, written, n_splits=args.folds, progress=log)
-        if args.cv_only:
+        if args.cv_only and not args.learning_curve:
             print(json.dumps(cv, indent=2))
             return 0
+    curve = training.learning_curve(parsed, written, n_splits=args.folds, progress=log) \
+        if args.learning_curve and not args.no_cv else None
+    if curve and args.cv_only:
+        print(json.dumps({"cross_validation": cv, "learning_curve": curve}, indent=2))
+        return 0
     out_dir = Path(args.output) if args.output else MODELS_DIR
     target = out_dir / f"policies-{MODEL_VERSION}.skops"
     counts = Counter(lab.label for lab in labels)
@@ -68,7 +77,7 @@ def handle(args: argparse.Namespace) -> int:
                            label_counts=dict(counts), written_examples=len(written), file=target.name,
                            cv=cv)
     model.save(target)
-    (out_dir / "MODEL_CARD.md").write_text(card.render(model.meta, cv), encoding="utf-8")
+    (out_dir / "MODEL_CARD.md").write_text(card.render(model.meta, cv, curve), encoding="utf-8")
     log(f"wrote {target} and {out_dir / 'MODEL_CARD.md'}")
     if cv:
         r = cv["model"]
