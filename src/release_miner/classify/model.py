@@ -44,8 +44,8 @@ from .features import SpanContext, candidate_features, cue_features, paragraph_o
 from ..extract.sentences import EntityIndex, SentenceIndex
 from .target import find_target
 
-#: Version of the artifact layout and training recipe; bump when either changes.
-MODEL_VERSION = "1.1.0"
+#: Version of the artifact layout, training recipe and training data; bump when any changes.
+MODEL_VERSION = "1.1.1"
 #: Environment variable naming a model file, used when none is found beside the source tree.
 ENV_VAR = "RELEASE_MINER_POLICY_MODEL"
 MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
