@@ -120,3 +120,18 @@ def test_learning_curve_trains_on_growing_shares(nlp, tiny_gold: Path) -> None:
         assert point["policies_f1"] == round(sum(r["policies_f1"] for r in point["runs"]) / 2, 4)
     table = "\n".join(card.curve_table(curve))
     assert "| 0.34 | 2 |" in table and "| 1 | 3 |" in table and "Mean of 2 shuffles" in table
+
+
+def test_review_flag_quality_counts_flagged_and_trusted_predictions() -> None:
+    from release_miner.classify.model import Prediction
+    from release_miner.classify.training import review_flag_quality
+
+    pairs = [("none", Prediction("none", 0.9)), ("none", Prediction("none", 0.8)),
+             ("none", Prediction("shock_response", 0.95)),                     # confident and wrong
+             ("none", Prediction("innovative_growth", 0.4)),                  # flagged and wrong
+             ("livelihood_stability", Prediction("livelihood_stability", 0.5))]  # flagged and right
+    q = review_flag_quality(pairs)
+    assert q["share_flagged"] == 0.4
+    assert q["accuracy_unflagged"] == round(2 / 3, 4) and q["accuracy_flagged"] == 0.5
+    assert q["errors_flagged"] == 0.5
+    assert review_flag_quality([])["share_flagged"] is None

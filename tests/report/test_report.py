@@ -9,7 +9,7 @@ import re
 import pytest
 from lxml import html as lxml_html
 
-from release_miner.report import build_report, load_report_data, review_queue, write_report
+from release_miner.report import LOW_CONFIDENCE, build_report, load_report_data, review_queue, write_report
 from release_miner.report.render import safe_url
 
 from .dataset import HOSTILE_TEXT, HOSTILE_TITLE, build_dataset, hostile_release, release_set
@@ -71,7 +71,7 @@ def test_review_queue_comes_first_and_lists_the_three_kinds(dataset):
     queue = doc.get_element_by_id("queue")
     tables = queue.xpath(".//table")
     policies, merges, figures = (t.xpath("./tbody/tr") for t in tables)
-    low = [p for r in release_set() for p in r.policies if p.needs_review or p.confidence < 0.6]
+    low = [p for r in release_set() for p in r.policies if p.needs_review or p.confidence < LOW_CONFIDENCE]
     assert sorted(r.xpath("string(td[1]/a)") for r in policies) == sorted(p.text for p in low)
     assert [r.xpath("string(td[1]/strong)") + "|" + r.xpath("string(td[2]/strong)") for r in merges] == \
         ["Kim Minjun|Minjun Kim"]  # the rejected suggestion is not in the queue
@@ -191,3 +191,10 @@ def test_hostile_strings_stay_text(tmp_path, csp):
 ])
 def test_safe_url(url, expected):
     assert safe_url(url) == expected
+
+
+def test_review_queue_threshold_is_the_classifiers_review_threshold() -> None:
+    from release_miner.classify.model import REVIEW_THRESHOLD
+    from release_miner.report import LOW_CONFIDENCE
+
+    assert LOW_CONFIDENCE == REVIEW_THRESHOLD

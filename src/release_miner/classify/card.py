@@ -5,12 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from ..records import CATEGORIES
+from .model import REVIEW_THRESHOLD
 
 
 def _row(name: str, r: dict[str, Any]) -> str:
     p, pc = r["policies"], r["policies+category"]
     return (f"| {name} | {p['precision']:.3f} | {p['recall']:.3f} | {p['f1']:.3f} | "
             f"{r['category_accuracy_on_matched']:.3f} | {pc['f1']:.3f} | {r['category_accuracy_on_gold_spans']:.3f} |")
+
+
+def _review_lines(flag: dict[str, Any] | None) -> list[str]:
+    """What the ``needs_review`` flag is worth, measured on held-out gold spans."""
+    if not flag or flag.get("share_flagged") is None:
+        return []
+
+    def pct(x: float | None) -> str:
+        return "n/a" if x is None else f"{100 * x:.0f}%"
+
+    return [f"The review flag (confidence below {flag['threshold']}), measured on the held-out annotated spans: "
+            f"it marks {pct(flag['share_flagged'])} of the predictions; those are right "
+            f"{pct(flag['accuracy_flagged'])} of the time, the unflagged ones {pct(flag['accuracy_unflagged'])}, "
+            f"and {pct(flag['errors_flagged'])} of all category errors carry the flag."]
 
 
 def curve_table(curve: list[dict[str, Any]]) -> list[str]:
@@ -39,7 +54,7 @@ def render(meta: dict[str, Any], cv: dict[str, Any] | None, curve: list[dict[str
         f"- **Version**: {meta.get('version')}  ",
         f"- **Trained**: {meta.get('created')}",
         f"- **Filter threshold**: {meta.get('threshold')} (chosen by grouped CV on the training releases); "
-        "predictions with calibrated confidence below 0.6 carry `needs_review: true`",
+        f"predictions with calibrated confidence below {REVIEW_THRESHOLD} carry `needs_review: true`",
         "",
         "## Task",
         "",
@@ -95,6 +110,7 @@ def render(meta: dict[str, Any], cv: dict[str, Any] | None, curve: list[dict[str
             _row("baseline: TF-IDF + LR on the span alone", cv["span_tfidf_lr"]),
             "",
             f"Thresholds chosen in the folds: {cv.get('fold_thresholds')}.",
+            *_review_lines(cv["model"].get("review_flag")),
             "For scale: marking every sentence of a release as a policy scores policies F1 0.11, "
             "policies+category 0.04.",
             "",

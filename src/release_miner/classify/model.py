@@ -53,8 +53,11 @@ MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
 #: ``models/`` folder, and package data includes it, so an installed package finds its model.
 PACKAGED_MODELS_DIR = Path(__file__).resolve().parent / "models"
 MODEL_GLOB = "policies-*.skops"
-#: Predictions whose calibrated confidence is below this are flagged ``needs_review``.
-REVIEW_THRESHOLD = 0.6
+#: Predictions whose calibrated confidence is below this are flagged ``needs_review``. Measured
+#: on held-out annotated spans (grouped CV), 0.6 flagged 13% of predictions and caught 30% of the
+#: category errors; 0.7 flags 26% (right 65% of the time, against 89% for the rest) and catches
+#: 52%, a better use of a reviewer's time. The report's queue uses the same value.
+REVIEW_THRESHOLD = 0.7
 #: The best candidate of a release is kept even below the threshold when its score reaches this.
 KEEP_ONE_FLOOR = 0.5
 #: Default filter threshold before training has tuned one.

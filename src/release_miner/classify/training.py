@@ -26,8 +26,8 @@ from .categories import rule_category
 from .data import TrainingDoc, WrittenExample
 from .detect import Candidate, candidates
 from .features import SpanContext
-from .model import (PolicyModel, classify_proba, context_for, filter_proba, filter_rows, fit_classifier,
-                    fit_filter, new_meta, select)
+from .model import (REVIEW_THRESHOLD, PolicyModel, Prediction, classify_proba, context_for, filter_proba,
+                    filter_rows, fit_classifier, fit_filter, new_meta, select)
 
 THRESHOLDS: tuple[float, ...] = tuple(float(round(x, 2)) for x in np.arange(0.10, 0.91, 0.05))
 
@@ -148,6 +148,7 @@ def cross_validate(parsed: Sequence[Parsed], written: Sequence[WrittenExample], 
     preds: dict[str, dict[str, dict]] = {s: {} for s in systems}
     gold_spans: dict[str, list[tuple[str, str]]] = {s: [] for s in systems}  # (gold, predicted) on gold spans
     thresholds = []
+    review: list[tuple[str, Prediction]] = []  # (gold, model's prediction) on gold spans
     for fold, (train_idx, test_idx) in enumerate(GroupKFold(n_splits=n_splits).split(groups, groups=groups)):
         train_docs = [parsed[i] for i in train_idx]
         model = train(train_docs, written)
@@ -164,7 +165,9 @@ def cross_validate(parsed: Sequence[Parsed], written: Sequence[WrittenExample], 
                                                    for (c, _), k in zip(found, cats[s])]}
             gctx = [context_for(p.spacy_doc, lab.start, lab.end) for lab in p.doc.policies]
             truth = [lab.label for lab in p.doc.policies]
-            for s, got in (("model", [x.category for x in model.classify(gctx)]),
+            model_preds = model.classify(gctx)
+            review.extend((t, x) for t, x in zip(truth, model_preds))
+            for s, got in (("model", [x.category for x in model_preds]),
                            ("keyword_rules", rule_baseline(gctx)), ("span_tfidf_lr", span_lr(gctx))):
                 gold_spans[s].extend(zip(truth, got))
         if progress:
@@ -179,7 +182,26 @@ def cross_validate(parsed: Sequence[Parsed], written: Sequence[WrittenExample], 
         out[s] = {"policies": r["policies"], "policies+category": r["policies+category"],
                   "category_accuracy_on_matched": r["category_accuracy_on_matched"],
                   "category_accuracy_on_gold_spans": round(sum(a == b for a, b in pairs) / len(pairs), 4)}
+    out["model"]["review_flag"] = review_flag_quality(review)
     return out
+
+
+def review_flag_quality(pairs: Sequence[tuple[str, Prediction]]) -> dict[str, Any]:
+    """How far a reviewer can trust the ``needs_review`` flag, from held-out (gold, prediction) pairs.
+
+    A useful flag is rare, marks predictions that are often wrong, and leaves the
+    unflagged ones mostly right; these four numbers say how rare and how well aimed.
+    """
+    flagged = [truth == pred.category for truth, pred in pairs if pred.needs_review]
+    trusted = [truth == pred.category for truth, pred in pairs if not pred.needs_review]
+    errors = len(flagged) - sum(flagged) + len(trusted) - sum(trusted)
+
+    def rate(xs: list[bool]) -> float | None:
+        return round(sum(xs) / len(xs), 4) if xs else None
+
+    return {"threshold": REVIEW_THRESHOLD, "share_flagged": rate([p.needs_review for _, p in pairs]),
+            "accuracy_unflagged": rate(trusted), "accuracy_flagged": rate(flagged),
+            "errors_flagged": round((len(flagged) - sum(flagged)) / errors, 4) if errors else None}
 
 
 # ---- learning curve -------------------------------------------------------

@@ -20,7 +20,7 @@ def register(subparsers) -> None:
     p.add_argument("--city", metavar="NAME",
                    help="only releases from this city (read from the URL host, organizations and text)")
     p.add_argument("--low-confidence", type=float, default=None, metavar="P",
-                   help="policies below this confidence go to the review queue (default 0.6)")
+                   help="policies below this confidence go to the review queue (default 0.7)")
     p.set_defaults(handler=handle)
 
 

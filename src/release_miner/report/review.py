@@ -9,7 +9,9 @@ from .data import MergeSuggestion, ReportData, ReleaseView
 from .highlight import anchor_id
 
 #: Policies below this classifier confidence go to the queue (as do those flagged needs_review).
-LOW_CONFIDENCE = 0.6
+#: The same value as the classifier's review threshold (`classify.model.REVIEW_THRESHOLD`), kept
+#: here so that reading a dataset does not import scikit-learn.
+LOW_CONFIDENCE = 0.7
 
 
 @dataclass
