@@ -26,7 +26,6 @@ independent reference.
 from __future__ import annotations
 
 import argparse
-import platform
 import sys
 import time
 from datetime import datetime, timezone
@@ -42,15 +41,8 @@ from release_miner.crawl.pages import analyse, trafilatura_text  # noqa: E402
 from release_miner.decoding import decode_bytes  # noqa: E402
 from tests.crawl.textscore import CASES, gold_text, page_file, tokens  # noqa: E402
 
-
-def machine() -> str:
-    cpu = "?"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    return f"{cpu}, {__import__('os').cpu_count()} cores, {platform.system()} {platform.release()}, " \
-           f"Python {platform.python_version()}"
+sys.path.insert(0, str(REPO / "benchmarks"))
+from results import machine, record  # noqa: E402
 
 
 def main() -> int:
@@ -112,10 +104,7 @@ def main() -> int:
               "own fields and strips from the text."]
     report = "\n".join(lines) + "\n"
     print(report)
-    if args.record:
-        with args.record.open("a", encoding="utf-8") as fh:
-            fh.write("\n" + report)
-        print(f"appended to {args.record}", file=sys.stderr)
+    record(report, args.record)
     return 0
 
 

@@ -37,7 +37,7 @@ from release_miner.store import Store  # noqa: E402
 from tests.crawl.site_server import FIXTURES, SiteServer  # noqa: E402
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from crawl_quality import machine  # noqa: E402
+from results import machine, record  # noqa: E402
 
 TEMPLATES = ["harbor-bridge", "youth-jobs", "heat-shelters", "water-main", "busy", "flaky"]
 
@@ -112,10 +112,7 @@ def main() -> int:
         lines.append(f"| {name} | {fetched} | {elapsed:.2f} | {fetched / elapsed:.1f} | {cpu / fetched * 1000:.1f} |")
     report = "\n".join(lines) + "\n"
     print(report)
-    if args.record:
-        with args.record.open("a", encoding="utf-8") as fh:
-            fh.write("\n" + report)
-        print(f"appended to {args.record}", file=sys.stderr)
+    record(report, args.record)
     return 0
 
 

@@ -30,7 +30,6 @@ import argparse
 import gc
 import json
 import os
-import platform
 import re
 import resource
 import subprocess
@@ -52,6 +51,9 @@ sys.path.insert(0, str(REPO / "src"))
 
 from release_miner import pipeline as rm_pipeline  # noqa: E402
 from release_miner.pipeline import Document, load_pipeline, mine_many, release_from_docs  # noqa: E402
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from results import machine, record  # noqa: E402
 
 DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "dev.jsonl"
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -209,20 +211,6 @@ def traced_peak(nlp: Language, docs: Iterable[Document], batch_size: int, zone_d
 
 # ---- report -------------------------------------------------------------
 
-def machine() -> str:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PHYS_PAGES") * PAGE / 2**30
-    return (f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, spaCy {spacy.__version__}")
-
-
 def git_revision() -> str:
     try:
         rev = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -343,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     report = "\n".join([
         f"## Extraction throughput — {stamp}",
         "",
-        f"Machine: {machine()}. Code {git_revision()}, model `{model_name}` {plain.meta.get('version', '?')}. "
+        f"Machine: {machine()}, spaCy {spacy.__version__}. Code {git_revision()}, "
+        f"model `{model_name}` {plain.meta.get('version', '?')}. "
         f"Corpus: the `{args.gold.name}` texts repeated, {len(docs)} documents, {words:,} words "
         f"(`benchmarks/throughput.py`).",
         "",
@@ -367,14 +356,11 @@ def main(argv: list[str] | None = None) -> int:
         "",
     ])
     print(report)
-    if args.record:
-        new_file = not args.record.exists()
-        with args.record.open("a", encoding="utf-8") as fh:
-            fh.write(("# Benchmark results\n" if new_file else "") + "\n" + report)
-        print(f"appended to {args.record}", file=sys.stderr)
+    record(report, args.record)
     if args.json:
         args.json.write_text(json.dumps({
-            "date": stamp, "machine": machine(), "words": words, "documents": len(docs),
+            "date": stamp, "machine": f"{machine()}, spaCy {spacy.__version__}", "words": words,
+            "documents": len(docs),
             "plain": vars(best_plain), "full": vars(best_full), "ratio_cpu": ratio_cpu, "ratio_wall": ratio_wall,
             "components_full": comp_full, "components_plain": comp_plain,
             "traced_peak_mib": {str(n_small): peak_n, str(4 * n_small): peak_4n}, "max_rss_mib": max_rss,
