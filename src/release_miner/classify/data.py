@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..jsonl import JsonlError, read_jsonl
 from ..records import CATEGORIES
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -59,17 +60,9 @@ class WrittenExample:
 
 def _read_jsonl(path: Path) -> list[dict]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise TrainingDataError(f"{path}: {exc.strerror or exc}") from None
-    out = []
-    for n, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise TrainingDataError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-    return out
+        return [row for _, row in read_jsonl(path)]
+    except JsonlError as exc:
+        raise TrainingDataError(str(exc)) from None
 
 
 def labels_from_gold(gold_path: Path) -> list[LabelledPolicy]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import ACTION_NOUNS, BULLETS, EDGE_WORDS, LIST_CUES, ORG_WORDS, POLICY_HEADS
 
@@ -232,21 +232,15 @@ def _split_items(c: _Collector, rest: str, base: int, source: str) -> None:
 
 
 def _bullets(c: _Collector) -> None:
-    text = c.text
-    for m in _BULLET_LINE.finditer(text):
-        start = m.start("item")
-        item = m.group("item")
-        c.add(start, start + len(item), "bullet")
-        cut = _ITEM_END.search(item)
-        if cut and cut.start() > 3:
-            c.add(start, start + cut.start(), "bullet")
-    for m in _INLINE_BULLET.finditer(text):
-        start = m.start("item")
-        item = m.group("item")
-        c.add(start, start + len(item), "inline-bullet")
-        cut = _ITEM_END.search(item)
-        if cut and cut.start() > 3:
-            c.add(start, start + cut.start(), "inline-bullet")
+    """Each bulleted item, whole and cut before its first explanation (colon, bracket, dash ...)."""
+    for pattern, source in ((_BULLET_LINE, "bullet"), (_INLINE_BULLET, "inline-bullet")):
+        for m in pattern.finditer(c.text):
+            start = m.start("item")
+            item = m.group("item")
+            c.add(start, start + len(item), source)
+            cut = _ITEM_END.search(item)
+            if cut and cut.start() > 3:
+                c.add(start, start + cut.start(), source)
 
 
 def candidates(doc: Doc) -> list[Candidate]:

@@ -26,8 +26,8 @@ from .categories import rule_category
 from .data import TrainingDoc, WrittenExample
 from .detect import Candidate, candidates
 from .features import SpanContext
-from .model import (REVIEW_THRESHOLD, PolicyModel, Prediction, classify_proba, context_for, filter_proba,
-                    filter_rows, fit_classifier, fit_filter, new_meta, select)
+from .model import (REVIEW_THRESHOLD, PolicyModel, Prediction, context_for, filter_proba, filter_rows,
+                    fit_classifier, fit_filter, new_meta, select)
 
 THRESHOLDS: tuple[float, ...] = tuple(float(round(x, 2)) for x in np.arange(0.10, 0.91, 0.05))
 

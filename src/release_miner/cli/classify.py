@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
+from ..jsonl import JsonlError, read_jsonl
 from .common import CommandError, add_command, output_stream
 
 
@@ -27,17 +26,11 @@ def register(subparsers) -> None:
 
 def _read(path: str) -> list[dict]:
     try:
-        lines = (sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")).splitlines()
-    except OSError as exc:
-        raise CommandError(f"{path}: {exc.strerror or exc}") from None
+        rows = read_jsonl(path)
+    except JsonlError as exc:
+        raise CommandError(str(exc)) from None
     items = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CommandError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+    for n, item in rows:
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
             raise CommandError(f'{path}:{n}: each line needs a non-empty "text"')
         items.append(item)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ..evaluate import format_table, score
+from ..jsonl import JsonlError, read_jsonl
 from ..pipeline import mine_many
 from ..progress import progress
 from .common import CommandError, add_command, add_model_options, add_quiet, pipeline_from_args
@@ -27,18 +28,12 @@ def register(subparsers) -> None:
 
 
 def _load(path: str) -> dict[str, dict]:
-    records: dict[str, dict] = {}
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise CommandError(f"{path}: {exc.strerror or exc}") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CommandError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+        rows = read_jsonl(path)
+    except JsonlError as exc:
+        raise CommandError(str(exc)) from None
+    records: dict[str, dict] = {}
+    for n, record in rows:
         if record.get("id") is None or str(record["id"]) in records:
             raise CommandError(f"{path}:{n}: missing or duplicate id {record.get('id')!r}")
         records[str(record["id"])] = record

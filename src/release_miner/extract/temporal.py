@@ -20,6 +20,7 @@ spaCy component in `dates` only wires it into the pipeline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..records import DateMention
@@ -79,25 +80,33 @@ def _rangeable(a: Atom, b: Atom) -> bool:
     return pa.sort_key() < pb.sort_key()
 
 
-def _compose_ranges(text: str, atoms: list[Atom]) -> list[Atom]:
+def _merge_neighbours(atoms: list[Atom], merge: Callable[[Atom, Atom], list[Atom] | None]) -> list[Atom]:
+    """Walk neighbouring atoms left to right; a pair ``merge`` replaces is consumed whole."""
     out: list[Atom] = []
     i = 0
     while i < len(atoms):
-        a = atoms[i]
-        if i + 1 < len(atoms):
-            b = atoms[i + 1]
-            gap = text[a.end : b.start]
-            opener = RANGE_OPENERS.search(text[max(0, a.start - 12) : a.start])
-            joined = RANGE_GAP.fullmatch(gap) or (
-                opener and opener.group(0).lower().startswith("between") and RANGE_GAP_BETWEEN.fullmatch(gap)
-            )
-            if joined and _rangeable(a, b):
-                out.append(Atom(a.start, b.end, "range", [a.points[0], b.points[0]], rule="range"))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
+        merged = merge(atoms[i], atoms[i + 1]) if i + 1 < len(atoms) else None
+        if merged is not None:
+            out.extend(merged)
+            i += 2
+        else:
+            out.append(atoms[i])
+            i += 1
     return out
+
+
+def _compose_ranges(text: str, atoms: list[Atom]) -> list[Atom]:
+    def as_range(a: Atom, b: Atom) -> list[Atom] | None:
+        gap = text[a.end : b.start]
+        opener = RANGE_OPENERS.search(text[max(0, a.start - 12) : a.start])
+        joined = RANGE_GAP.fullmatch(gap) or (
+            opener and opener.group(0).lower().startswith("between") and RANGE_GAP_BETWEEN.fullmatch(gap)
+        )
+        if joined and _rangeable(a, b):
+            return [Atom(a.start, b.end, "range", [a.points[0], b.points[0]], rule="range")]
+        return None
+
+    return _merge_neighbours(atoms, as_range)
 
 
 def _with_day(clock: Atom, day: Atom, start: int, end: int) -> Atom:
@@ -107,28 +116,18 @@ def _with_day(clock: Atom, day: Atom, start: int, end: int) -> Atom:
 
 
 def _compose_datetimes(text: str, atoms: list[Atom]) -> list[Atom]:
-    out: list[Atom] = []
-    i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        if i + 1 < len(atoms):
-            b = atoms[i + 1]
-            gap = text[a.end : b.start]
-            if a.is_day and b.is_clock and DAY_THEN_CLOCK.fullmatch(gap):
-                if LIST_GAP.fullmatch(gap):
-                    # "Date/Time: September 18, 2025 (Thu), 9:00–10:00": two fields, one day
-                    out.extend([a, _with_day(b, a, b.start, b.end)])
-                else:
-                    out.append(_with_day(b, a, a.start, b.end))
-                i += 2
-                continue
-            if a.is_clock and b.is_day and CLOCK_THEN_DAY.fullmatch(gap):
-                out.append(_with_day(a, b, a.start, b.end))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
+    def as_datetime(a: Atom, b: Atom) -> list[Atom] | None:
+        gap = text[a.end : b.start]
+        if a.is_day and b.is_clock and DAY_THEN_CLOCK.fullmatch(gap):
+            if LIST_GAP.fullmatch(gap):
+                # "Date/Time: September 18, 2025 (Thu), 9:00–10:00": two fields, one day
+                return [a, _with_day(b, a, b.start, b.end)]
+            return [_with_day(b, a, a.start, b.end)]
+        if a.is_clock and b.is_day and CLOCK_THEN_DAY.fullmatch(gap):
+            return [_with_day(a, b, a.start, b.end)]
+        return None
+
+    return _merge_neighbours(atoms, as_datetime)
 
 
 def _date_clocks(atoms: list[Atom], anchor: Anchor | None) -> None:
