@@ -7,14 +7,14 @@ caller can report it and carry on with the rest of the batch.
 
 from __future__ import annotations
 
-import codecs
-import json
-import sys
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .decoding import UndecodableError, decode_bytes
+from .jsonl import JsonlLineError, iter_jsonl
 from .crawl.pages import analyse
 from .pipeline import Document
 
@@ -23,7 +23,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
-#: Files larger than this are refused rather than read into memory (bytes).
+#: Text and HTML files larger than this are refused rather than read into memory (bytes);
+#: JSON Lines files stream, whatever their size, with a cap on each line (`jsonl.MAX_LINE_BYTES`).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
@@ -51,30 +52,86 @@ def check_paths(paths: Iterable[str]) -> None:
             raise SourceNotFound(f"{p}: no such file or directory")
 
 
-def _documents_from_jsonl(lines: Iterable[str], source: str) -> Iterator[Document | InputError]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+def _kind(value: object) -> str:
+    """The JSON name of a value's type, for messages."""
+    return {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
+
+
+def published_date(value: str) -> str | None:
+    """An ISO date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) as given, or the date of an ISO date-time.
+
+    None when ``value`` is no such date: a release's date is filtered and grouped on, so text
+    that is not a date must not be stored as one.
+    """
+    value = value.strip()
+    if _PARTIAL_DATE.fullmatch(value):
+        return value
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        return None
+
+
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
+
+
+def record_problem(record: object) -> str | None:
+    """Why a JSONL record cannot become a release (None when it can).
+
+    Only ``text`` is required; ``title``, ``url`` and ``published`` are strings or null,
+    ``published`` an ISO date, ``id`` a string or a whole number.
+    """
+    if not isinstance(record, dict):
+        return "a JSON object is expected on each line"
+    if not isinstance(record.get("text"), str):
+        return "no `text` string in this record"
+    for key in ("title", "url", "published"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return f"`{key}` must be a string or null, not {_kind(value)}"
+    ident = record.get("id")
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, (str, int))):
+        return f"`id` must be a string or a whole number, not {_kind(ident)}"
+    published = record.get("published")
+    if published and published.strip() and published_date(published) is None:
+        shown = published if len(published) <= 40 else published[:40] + "..."
+        return f"`published` is not a date (YYYY-MM-DD): {shown!r}"
+    return None
+
+
+def _documents_from_jsonl(rows: Iterable[tuple[int | None, object]], source: str) -> Iterator[Document | InputError]:
+    for number, record in rows:
+        if isinstance(record, JsonlLineError):
+            yield InputError(source, record.message, record.line)
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+        problem = record_problem(record)
+        if problem:
+            yield InputError(source, problem, number)
             continue
-        if not isinstance(record, dict):
-            yield InputError(source, "a JSON object is expected on each line", number)
-            continue
-        text = record.get("text")
-        if not isinstance(text, str):
-            yield InputError(source, "no `text` string in this record", number)
-            continue
+        assert isinstance(record, dict)
+        if isinstance(record.get("published"), str):
+            record["published"] = published_date(record["published"]) if record["published"].strip() else None
         yield Document.from_record(record, source=f"{source}:{number}")
 
 
-def _document_from_file(path: Path) -> Document | InputError:
+def _read_capped(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | InputError:
+    """The bytes of ``path``, reading at most ``limit`` + 1 of them: a size on disk is not trusted
+    (devices, pipes and growing files have none), so the cap is on what is read."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
     except OSError as exc:
         return InputError(str(path), f"cannot be read: {exc.strerror or exc}")
+    if len(data) > limit:
+        return InputError(str(path), f"skipped, larger than {limit // (1024 * 1024)} MiB")
+    return data
+
+
+def _document_from_file(path: Path) -> Document | InputError:
+    data = _read_capped(path)
+    if isinstance(data, InputError):
+        return data
     try:
         text = decode_bytes(data)
     except UndecodableError as exc:
@@ -92,38 +149,9 @@ def _headline(text: str) -> str | None:
     return first if 0 < len(first) <= 200 and not first.endswith(".") else None
 
 
-def _is_utf8(path: Path, block: int = 1 << 20) -> bool:
-    """True when the whole file is valid UTF-8; checked in blocks, never holding the file."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(block):
-                decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _utf8_lines(path: Path) -> Iterator[str]:
-    with path.open(encoding="utf-8-sig") as fh:
-        yield from fh
-
-
 def _read_path(path: Path) -> Iterator[Document | InputError]:
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES and _is_utf8(path):
-        # JSON is UTF-8: read line by line, so a JSONL file of any size streams in constant memory.
-        yield from _documents_from_jsonl(_utf8_lines(path), str(path))
-    elif path.stat().st_size > MAX_FILE_BYTES:
-        yield InputError(str(path), f"skipped, larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
-    elif suffix in JSONL_SUFFIXES:
-        try:
-            text = decode_bytes(path.read_bytes())
-        except UndecodableError as exc:
-            yield InputError(str(path), f"skipped, not text: {exc}")
-            return
-        yield from _documents_from_jsonl(text.splitlines(), str(path))
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _documents_from_jsonl(iter_jsonl(path), str(path))
     else:
         yield _document_from_file(path)
 
@@ -132,7 +160,7 @@ def read_sources(paths: Iterable[str]) -> Iterator[Document | InputError]:
     """Documents (and input errors) from files, folders (recursively, sorted) and ``-`` (stdin JSONL)."""
     for name in paths:
         if name == "-":
-            yield from _documents_from_jsonl(sys.stdin, "<stdin>")
+            yield from _documents_from_jsonl(iter_jsonl("-"), "<stdin>")
             continue
         path = Path(name)
         if path.is_dir():

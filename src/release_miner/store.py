@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -233,8 +234,32 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
-class SchemaTooNew(RuntimeError):
+#: Seconds to wait for another process's write lock before giving up.
+LOCK_TIMEOUT = 30.0
+
+
+class StoreError(RuntimeError):
+    """The dataset file cannot be used (locked, corrupt, not SQLite, a folder); the message names the file."""
+
+
+class SchemaTooNew(StoreError):
     """The file was written by a newer release-miner than this one."""
+
+
+def store_error_message(path: str | Path, exc: sqlite3.Error, timeout: float = LOCK_TIMEOUT) -> str:
+    """One line saying what is wrong with the dataset at ``path``, from SQLite's error."""
+    reason = str(exc)
+    if "locked" in reason or "busy" in reason:
+        return f"{path}: the dataset is locked by another process (waited {timeout:g} s); try again when it is done"
+    if "not a database" in reason:
+        return f"{path}: not a release-miner dataset (not an SQLite file, or its header is damaged)"
+    if "malformed" in reason or "corrupt" in reason:
+        return f"{path}: the dataset file is damaged ({reason}); restore it from a copy"
+    if "readonly" in reason or "read-only" in reason:
+        return f"{path}: the dataset cannot be written ({reason}); check its permissions and its folder's"
+    if "unable to open" in reason:
+        return f"{path}: cannot open the dataset ({reason}); check that its folder exists and is readable"
+    return f"{path}: {reason}"
 
 
 def _toolkit_version() -> str:
@@ -264,18 +289,88 @@ class Store:
     Use as a context manager, or call `close`. Every public write is its own transaction.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False,
+                 timeout: float | None = None) -> None:
+        """Open (``create``: or make) the dataset at ``path``, upgrading its schema when it is older.
+
+        ``readonly`` opens it for reading only: nothing in the file changes (no journal-mode
+        switch, no migration unless the schema is older, which needs write access), so a
+        dataset on a read-only disk or owned by someone else can be exported and reported.
+        ``timeout`` is how long to wait for another process's write lock (`LOCK_TIMEOUT`).
+        Raises `StoreError` (one line naming the file) for a file that is not a usable dataset.
+        """
         self.path = Path(path)
+        self.timeout = LOCK_TIMEOUT if timeout is None else timeout
         if not create and not self.path.exists():
             raise FileNotFoundError(f"{self.path}: no such dataset")
-        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a dataset file")
         #: Callables ``(conn, release_id, release)`` run inside each release's transaction
         #: (e.g. cross-release grouping of people); a failure rolls that release back.
         self.after_add: list[Callable[[sqlite3.Connection, int, Release], None]] = []
-        self.migrate()
+        self.readonly = readonly
+        try:
+            self.conn = self._connect(readonly)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(store_error_message(self.path, exc, self.timeout)) from None
+        try:
+            self._check_schema()
+            if readonly and self.schema_version < SCHEMA_VERSION:
+                # An older file must be upgraded before it can be read by this release-miner.
+                self.conn.close()
+                self.readonly = False
+                self.conn = self._connect(False)
+            if not self.readonly:
+                self._use_wal()
+                self.migrate()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(store_error_message(self.path, exc, self.timeout)) from None
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        if readonly:
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=self.timeout)
+            try:
+                conn.execute("PRAGMA user_version").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL dataset in a folder we cannot write to has no -shm file to share: read
+                # it as a file nobody changes (SQLite's immutable mode).
+                conn.close()
+                conn = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None, timeout=self.timeout)
+        else:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=self.timeout)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL (readers never wait for the writer).
+
+        Two connections switching a new file at once can deadlock, and SQLite then answers
+        one of them "locked" at once instead of waiting: that one retries until `timeout`.
+        """
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _check_schema(self) -> None:
+        """Refuse a file from a newer release-miner before anything in it is touched."""
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"{self.path}: schema version {current} is newer than this release-miner ({SCHEMA_VERSION}); "
+                "upgrade release-miner to open it"
+            )
 
     # -- lifecycle --------------------------------------------------------
 
@@ -304,17 +399,19 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
-        """Bring the file up to `SCHEMA_VERSION`, one migration per transaction."""
-        current = self.schema_version
-        if current > SCHEMA_VERSION:
-            raise SchemaTooNew(
-                f"{self.path}: schema version {current} is newer than this release-miner ({SCHEMA_VERSION}); "
-                "upgrade release-miner to open it"
-            )
-        for version, _description, sql in sorted(MIGRATIONS):
-            if version <= current:
-                continue
+        """Bring the file up to `SCHEMA_VERSION`, one migration per transaction.
+
+        The version is read inside each migration's write transaction (BEGIN IMMEDIATE), so
+        two processes opening a new file at once never both apply the same migration.
+        """
+        while True:
             with self.transaction() as conn:
+                current = conn.execute("PRAGMA user_version").fetchone()[0]
+                self._check_schema()
+                pending = [m for m in sorted(MIGRATIONS) if m[0] > current]
+                if not pending:
+                    return
+                version, _description, sql = pending[0]
                 for statement in sql.split(";"):
                     if statement.strip():
                         conn.execute(statement)
@@ -490,5 +587,6 @@ def export_csv(store: Store, directory: str | Path) -> list[Path]:
     return written
 
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SchemaTooNew", "Store", "StoredResult", "export_csv",
+__all__ = ["LOCK_TIMEOUT", "MIGRATIONS", "SCHEMA_VERSION", "SchemaTooNew", "Store", "StoreError", "StoredResult",
+           "store_error_message", "export_csv",
            "export_jsonl", "FIELDS"]

@@ -23,15 +23,25 @@ def _jsonl(records) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
-@pytest.mark.parametrize("encoding, prefix", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp949", b"")])
-def test_jsonl_in_any_encoding_reads_the_same(tmp_path, encoding, prefix):
+@pytest.mark.parametrize("encoding, prefix", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b"")])
+def test_jsonl_with_or_without_a_bom_reads_the_same(tmp_path, encoding, prefix):
     path = tmp_path / "docs.jsonl"
-    records = RECORDS if encoding == "utf-8" else [RECORDS[0], RECORDS[2]]
-    path.write_bytes(prefix + _jsonl(records).encode(encoding))
+    path.write_bytes(prefix + _jsonl(RECORDS).encode(encoding))
     docs = list(read_documents([path]))
     assert [(d.id, d.text, d.published, d.title) for d in docs] == [
-        (r["id"], r["text"], r.get("published"), r.get("title")) for r in records]
+        (r["id"], r["text"], r.get("published"), r.get("title")) for r in RECORDS]
     assert docs[0].source == f"{path}:1"
+
+
+def test_jsonl_is_utf8_and_never_charset_guessed(tmp_path):
+    """A line in another encoding is an error naming it; the other lines are read as UTF-8."""
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(_jsonl(RECORDS[:1]).encode("cp949") + _jsonl(RECORDS[2:]).encode("cp949")
+                     + _jsonl(RECORDS[1:2]).encode("utf-8"))
+    items = list(read_documents([path]))
+    assert [(type(i).__name__, i.line if isinstance(i, InputError) else i.id) for i in items] == [
+        ("Document", "a"), ("InputError", 2), ("Document", "b")]
+    assert "not valid UTF-8" in items[1].message and items[2].text == RECORDS[1]["text"]
 
 
 def test_bad_jsonl_lines_are_errors_with_line_numbers(tmp_path):

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
+from ..store import StoreError, store_error_message
 from .common import CommandError
 
 #: Command modules, in the order ``--help`` lists them.
@@ -49,6 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"release-miner {args.command}: {exc}", file=sys.stderr)
         return exc.status
+    except (sqlite3.Error, StoreError) as exc:  # a dataset that is locked, damaged or not one: one line
+        db = getattr(args, "db", None)
+        message = store_error_message(db, exc) if db and isinstance(exc, sqlite3.Error) else str(exc)
+        print(f"release-miner {args.command}: {message}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("release-miner: interrupted", file=sys.stderr)
         return 130

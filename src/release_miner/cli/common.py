@@ -11,7 +11,7 @@ from typing import IO
 
 from ..pipeline import ModelNotFound, load_pipeline
 from ..sources import InputError
-from ..store import SchemaTooNew, Store
+from ..store import Store, StoreError
 
 
 class CommandError(Exception):
@@ -49,11 +49,14 @@ def pipeline_from_args(args: argparse.Namespace):
         raise CommandError(str(exc)) from None
 
 
-def open_store(path: str) -> Store:
-    """An existing dataset, or a one-line error when it is missing or newer than this release-miner."""
+def open_store(path: str, *, readonly: bool = False) -> Store:
+    """An existing dataset, or a one-line error when it is missing, unusable or newer than this release-miner.
+
+    ``readonly`` for commands that only read: they then work on a dataset they may not write.
+    """
     try:
-        return Store(path, create=False)
-    except (FileNotFoundError, SchemaTooNew) as exc:
+        return Store(path, create=False, readonly=readonly)
+    except (FileNotFoundError, StoreError) as exc:
         raise CommandError(str(exc)) from None
 
 

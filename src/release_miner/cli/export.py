@@ -22,7 +22,7 @@ def register(subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, readonly=True) as store:
         if args.format == "csv":
             paths = export_csv(store, args.output or "export")
             print(f"wrote {len(paths)} files to {args.output or 'export'}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import nullcontext
 
 from ..people import accept_suggestion, canonical_people, open_suggestions, regroup, reject_suggestion
 from .common import CommandError, add_command, open_store
@@ -55,9 +56,10 @@ def _print_suggestions(rows: list[dict], fmt: str) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    writes = bool(args.accept or args.reject or args.regroup)
+    with open_store(args.db, readonly=not writes) as store:
         try:
-            with store.transaction() as conn:
+            with store.transaction() if writes else nullcontext(store.conn) as conn:
                 for sid in args.accept:
                     accept_suggestion(conn, sid)
                 for sid in args.reject:

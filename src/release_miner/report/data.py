@@ -82,7 +82,7 @@ def load_report_data(db_path: str | Path, *, since: str | None = None, city: str
     resolver = CityResolver()
     wanted = resolver.canonical(city).name if city else None
     views: list[ReleaseView] = []
-    with Store(db_path, create=False) as store:
+    with Store(db_path, create=False, readonly=True) as store:
         total = store.count()
         for row in list(store.release_rows()):
             published = row["published"]
