@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .outputs import atomic_files
 from .records import FIELDS, DateMention, Figure, Organization, Person, Policy, Release, content_hash
 
 # ---- schema -------------------------------------------------------------
@@ -568,22 +569,23 @@ def export_jsonl(store: Store, out) -> int:
 
 
 def export_csv(store: Store, directory: str | Path) -> list[Path]:
-    """One CSV file per table (releases, figures, dates, people, organizations, policies, mentions)."""
+    """One CSV file per table (releases, figures, dates, people, organizations, policies, mentions).
+
+    The files replace an earlier export in ``directory`` only once all of them are written.
+    """
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
     written = []
     tables = ["releases", *RECORD_TABLES, "mentions"]
     extra = [r[0] for r in store.conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    for table in tables + [t for t in extra if t not in tables and not t.startswith("crawl_")]:
-        cur = store.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
-        path = directory / f"{table}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
+    with atomic_files(directory) as open_file:
+        for table in tables + [t for t in extra if t not in tables and not t.startswith("crawl_")]:
+            cur = store.conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+            writer = csv.writer(open_file(f"{table}.csv", newline=""))
             writer.writerow([d[0] for d in cur.description])
             for row in cur:
                 writer.writerow([_number(v) if isinstance(v, float) else v for v in row])
-        written.append(path)
+            written.append(directory / f"{table}.csv")
     return written
 
 

@@ -13,6 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
+from ..outputs import OutputError
 from ..store import StoreError, store_error_message
 from .common import CommandError
 
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"release-miner {args.command}: {exc}", file=sys.stderr)
         return exc.status
-    except (sqlite3.Error, StoreError) as exc:  # a dataset that is locked, damaged or not one: one line
+    except (sqlite3.Error, StoreError, OutputError) as exc:  # a dataset that is locked, damaged or not one: one line
         db = getattr(args, "db", None)
         message = store_error_message(db, exc) if db and isinstance(exc, sqlite3.Error) else str(exc)
         print(f"release-miner {args.command}: {message}", file=sys.stderr)

@@ -6,9 +6,9 @@ import argparse
 import sys
 from contextlib import contextmanager
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO
 
+from ..outputs import atomic_text
 from ..pipeline import ModelNotFound, load_pipeline
 from ..sources import InputError
 from ..store import Store, StoreError
@@ -66,14 +66,10 @@ def print_input_error(error: InputError) -> None:
 
 @contextmanager
 def output_stream(path: str | None) -> Iterator[IO[str]]:
-    """``-`` or None is stdout; a file is written to a temporary name and renamed when complete."""
+    """``-`` or None is stdout; a file is written beside its target and renamed over it when complete."""
     if path in (None, "-"):
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    with partial.open("w", encoding="utf-8") as fh:
+    with atomic_text(path) as fh:
         yield fh
-    partial.replace(target)

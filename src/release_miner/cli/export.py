@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..outputs import check_output_file, check_output_folder
 from ..store import export_csv, export_jsonl
 from .common import add_command, open_store, output_stream
 
@@ -22,6 +23,10 @@ def register(subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    if args.format == "csv":
+        check_output_folder(args.output or "export")
+    else:
+        check_output_file(args.output)
     with open_store(args.db, readonly=True) as store:
         if args.format == "csv":
             paths = export_csv(store, args.output or "export")

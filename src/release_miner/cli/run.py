@@ -9,6 +9,7 @@ from itertools import chain
 
 from ..jobs import run_into_store
 from ..progress import progress
+from ..outputs import check_output_file
 from ..store import SchemaTooNew, Store
 from ..engines.partitions import ParquetUnavailable, read_documents
 from .common import CommandError, add_command, add_model_options, add_quiet, pipeline_from_args, print_input_error
@@ -51,6 +52,7 @@ def handle(args: argparse.Namespace) -> int:
     if not args.sources and not args.crawled:
         raise CommandError("give SOURCE files or folders, or --crawled")
     check_inputs(args.sources, args)
+    check_output_file(args.report)
     with ExitStack() as stack:
         if args.engine == "dask":
             engine = stack.enter_context(dask_engine(args))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..outputs import atomic_text, check_output_file
 from .data import ReportData, load_report_data
 from .render import render_report
 from .review import LOW_CONFIDENCE, ReviewQueue, review_queue
@@ -37,13 +38,11 @@ def write_report(db_path: str | Path, output_path: str | Path, *, since: str | N
     releases from that city (derived from URL host, organizations and text: see `cities`).
     Raises FileNotFoundError when the dataset does not exist, ValueError for a malformed ``since``.
     """
+    check_output_file(output_path)
     html = build_report(db_path, since=since, city=city, low_confidence=low_confidence)
-    target = Path(output_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(html, encoding="utf-8")
-    partial.replace(target)
-    return target
+    with atomic_text(output_path) as fh:
+        fh.write(html)
+    return Path(output_path)
 
 
 __all__ = ["LOW_CONFIDENCE", "ReportData", "ReviewQueue", "build_report", "load_report_data", "render_report",
