@@ -44,3 +44,18 @@ def test_binary_is_refused():
 
 def test_declared_charset_reads_xml_declaration():
     assert declared_charset(b'<?xml version="1.0" encoding="EUC-KR"?><rss/>') == "cp949"
+
+
+@pytest.mark.parametrize("label", ["utf-16", "UTF-16LE", "utf-16be", "utf-32", "UTF16"])
+def test_a_utf16_declaration_in_an_ascii_compatible_body_means_utf8(label):
+    """The HTML standard reads a <meta> UTF-16 declaration as UTF-8: the bytes were just read as ASCII."""
+    page = f'<html><head><meta charset="{label}"><title>Seoul</title></head><body><p>{KOREAN} 2025</p></body></html>'
+    assert declared_charset(page.encode("utf-8")) == "utf-8"
+    assert KOREAN in decode_bytes(page.encode("utf-8"))
+    ascii_page = f'<?xml version="1.0" encoding="{label}"?><p>Budget of 5 billion won</p>'.encode("ascii")
+    assert decode_bytes(ascii_page).endswith("<p>Budget of 5 billion won</p>")
+
+
+def test_a_utf16_page_with_its_bom_is_still_utf16():
+    page = '<html><head><meta charset="utf-16"></head><body><p>부산</p></body></html>'
+    assert "부산" in decode_bytes(page.encode("utf-16"))

@@ -170,3 +170,12 @@ def test_strict_reader_names_the_undecodable_line(tmp_path: Path) -> None:
     path.write_bytes(b'{"id": 1}\n{"id": "\xff"}\n')
     with pytest.raises(JsonlError, match=r"gold\.jsonl:2: not valid UTF-8"):
         read_jsonl(path)
+
+
+def test_an_html_file_declaring_utf16_in_a_utf8_body_reads_as_utf8(tmp_path: Path) -> None:
+    page = tmp_path / "seoul.html"
+    body = "".join(f"<p>{KOREAN} 서울시는 청년 일자리 {n}만 개를 만든다고 발표했다.</p>" for n in range(5))
+    page.write_bytes(f'<html><head><meta charset="utf-16"><title>서울</title></head><body><main>{body}</main>'
+                     "</body></html>".encode("utf-8"))
+    docs, errors = _read(page)
+    assert not errors and KOREAN in docs[0].text

@@ -37,10 +37,16 @@ def _canonical(name: str | None) -> str | None:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first bytes (``<meta charset>`` or an XML declaration)."""
+    """The charset a page declares in its first bytes (``<meta charset>`` or an XML declaration).
+
+    A declaration of UTF-16 or UTF-32 is read as UTF-8, as the HTML standard's prescan does:
+    the declaration was just read as ASCII bytes, so the bytes cannot be UTF-16 (a real UTF-16
+    page is known by its BOM, checked before this).
+    """
     head = data[:4096]
     m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    return _canonical(m.group(1).decode("ascii", "ignore")) if m else None
+    name = _canonical(m.group(1).decode("ascii", "ignore")) if m else None
+    return "utf-8" if name and name.startswith(("utf-16", "utf-32")) else name
 
 
 def looks_binary(data: bytes) -> bool:
