@@ -9,6 +9,7 @@ spaCy handles comfortably; offsets are shifted back, so they always index the fu
 from __future__ import annotations
 
 import importlib
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -44,6 +45,10 @@ MEMORY_ZONE_DOCS = 1000
 
 #: Texts longer than this are processed in paragraph-aligned chunks (characters).
 CHUNK_CHARS = 100_000
+
+#: Characters of text in one batch through the pipeline (a batch also has at most
+#: ``batch_size`` Docs): the pipeline's working memory grows with the text in a batch.
+BATCH_CHARS = 100_000
 
 _COMPONENT_MODULES = {
     "release_figures": "release_miner.extract.figures",
@@ -174,26 +179,44 @@ def _merge_named(items: list) -> list:
     return list(merged.values())
 
 
-def release_from_docs(document: Document, parts: list[tuple[int, Doc]], doc_id: str) -> Release:
-    """Collect the records the components left on each chunk's Doc into one `Release`."""
-    release = Release(
-        id=doc_id,
-        text=document.text,
-        published=document.published,
-        url=document.url,
-        title=document.title,
-        source=document.source,
-    )
-    for offset, doc in parts:
+class ReleaseBuilder:
+    """Collects one release's records chunk by chunk, so each chunk's Doc can be freed at once.
+
+    A long text is many chunk Docs; holding all of them until the last chunk is processed
+    costs gigabytes for a release of tens of megabytes. The records a chunk's Doc carries
+    are plain Python objects: they are taken (offsets shifted to the full text) as soon as
+    the Doc comes out of the pipeline, and the Doc is dropped.
+    """
+
+    def __init__(self, document: Document, doc_id: str) -> None:
+        self.release = Release(id=doc_id, text=document.text, published=document.published, url=document.url,
+                               title=document.title, source=document.source)
+        self.chunks = 0
+
+    def add(self, offset: int, doc: Doc) -> None:
+        """Take the records the components left on the chunk at ``offset``."""
+        release = self.release
+        self.chunks += 1
         if doc._.published and not release.published:
             release.published = doc._.published
         for name in ("figures", "dates", "people", "organizations", "policies"):
             items = getattr(doc._, name) or []
             getattr(release, name).extend(_shift(list(items), offset))
-    if len(parts) > 1:
-        release.people = _merge_named(release.people)
-        release.organizations = _merge_named(release.organizations)
-    return release
+
+    def finish(self) -> Release:
+        """The release, with people and organizations met in several chunks merged."""
+        if self.chunks > 1:
+            self.release.people = _merge_named(self.release.people)
+            self.release.organizations = _merge_named(self.release.organizations)
+        return self.release
+
+
+def release_from_docs(document: Document, parts: list[tuple[int, Doc]], doc_id: str) -> Release:
+    """Collect the records the components left on each chunk's Doc into one `Release`."""
+    builder = ReleaseBuilder(document, doc_id)
+    for offset, doc in parts:
+        builder.add(offset, doc)
+    return builder.finish()
 
 
 def as_document(item: Document | dict | str, index: int) -> Document:
@@ -256,8 +279,32 @@ def _published_from_text(document: Document) -> str | None:
     return anchor.iso() if anchor is not None and anchor.day is not None else None
 
 
+def _pipe_bounded(nlp: Language, items: Iterable[tuple[Doc, tuple, int]], batch_size: int,
+                  max_chars: int) -> Iterator[tuple[Doc, tuple]]:
+    """``nlp.pipe`` in batches of at most ``batch_size`` Docs and ``max_chars`` characters.
+
+    The pipeline's working memory grows with the text in a batch, so a batch of the chunks of
+    one long release must be bounded by its characters, not only by its count of Docs.
+    """
+    batch: deque[tuple[Doc, tuple]] = deque()
+    chars = 0
+
+    def drain() -> Iterator[tuple[Doc, tuple]]:
+        while batch:  # popped as the pipeline takes them: no Doc is kept once it is yielded
+            yield batch.popleft()
+
+    for doc, context, size in items:
+        if batch and (len(batch) >= batch_size or chars + size > max_chars):
+            yield from nlp.pipe(drain(), as_tuples=True, batch_size=batch_size)
+            chars = 0
+        batch.append((doc, context))
+        chars += size
+    if batch:
+        yield from nlp.pipe(drain(), as_tuples=True, batch_size=batch_size)
+
+
 def _mine_group(group: list[tuple[int, Document]], nlp: Language, batch_size: int) -> Iterator[Release]:
-    def prepared() -> Iterator[tuple[Doc, tuple[int, int, bool]]]:
+    def prepared() -> Iterator[tuple[Doc, tuple[int, int, bool], int]]:
         for index, document in group:
             pending[index] = document
             pieces = _chunks(document.text, CHUNK_CHARS)
@@ -269,17 +316,18 @@ def _mine_group(group: list[tuple[int, Document]], nlp: Language, batch_size: in
                 doc._.published = published
                 doc._.url = document.url
                 doc._.title = document.title
-                yield doc, (index, offset, n == len(pieces) - 1)
+                yield doc, (index, offset, n == len(pieces) - 1), len(piece)
 
     pending: dict[int, Document] = {}
-    parts: list[tuple[int, Doc]] = []
-    stream = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size)
-    for doc, (index, offset, last) in stream:
-        parts.append((offset, doc))
-        if last:
+    building: dict[int, ReleaseBuilder] = {}
+    for doc, (index, offset, last) in _pipe_bounded(nlp, prepared(), batch_size, BATCH_CHARS):
+        if index not in building:
             document = pending.pop(index)
-            yield release_from_docs(document, parts, document.id or str(index))
-            parts = []
+            building[index] = ReleaseBuilder(document, document.id or str(index))
+        building[index].add(offset, doc)
+        del doc  # the chunk's Doc is not needed once its records are taken
+        if last:
+            yield building.pop(index).finish()
 
 
 def mine(
