@@ -110,6 +110,9 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
         report.extracted += 1
         result = store.add(release, source=release.source, models=versions, replace=reprocess)
         report.added += result.added
+        # Stored by another run between the check above and now: already stored, so that
+        # read = added + already stored (+ errors) holds for runs that share a dataset.
+        report.skipped_known += not result.added
     return report
 
 
