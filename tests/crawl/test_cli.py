@@ -36,7 +36,8 @@ def test_crawl_command_stores_releases_and_reports(riverton, intranet, tmp_path,
 def test_max_pages_pauses_and_the_next_invocation_continues(riverton, intranet, tmp_path, capsys):
     db = tmp_path / "r.sqlite"
     assert main(["crawl", riverton.url("/"), "--db", str(db), "--max-pages", "5", *FAST]) == 0
-    assert "paused" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "crawl stopped at --max-pages 5" in err and "pages still queued: run the same command" in err
     assert _count(db, "SELECT count(*) FROM crawl_frontier WHERE status = 'pending'") > 0
     assert main(["crawl", riverton.url("/"), "--db", str(db), *FAST]) == 0
     assert "crawl finished (resumed)" in capsys.readouterr().err

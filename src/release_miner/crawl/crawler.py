@@ -112,11 +112,11 @@ class CrawlReport:
                  f"{self.listings} listings/feeds, {self.other} other pages, {self.duplicates} duplicates, "
                  f"{self.attachments} attachments"]
         if self.failed_releases or self.failed_other:
-            other = ", ".join(f"{reason} {n}" for reason, n in self.failure_reasons.most_common())
+            other = ", ".join(f"{reason}: {n}" for reason, n in self.failure_reasons.most_common())
             lines.append(f"failed: {self.failed_releases} releases, {self.failed_other} other pages"
                          + (f" ({other})" if other else ""))
         if self.skip_reasons:
-            lines.append("not fetched: " + ", ".join(f"{reason} {n}" for reason, n in self.skip_reasons.most_common())
+            lines.append("not fetched: " + ", ".join(f"{reason}: {n}" for reason, n in self.skip_reasons.most_common())
                          + " (-v lists them)")
         for origin, reason in self.held.items():
             lines.append(f"paused: {origin}/robots.txt cannot be read ({reason}); nothing there is fetched until "
@@ -246,13 +246,15 @@ class Crawler:
         limit = self.options.max_pages or None
         try:
             while True:
-                if limit is not None and self.report.fetched >= limit:
-                    self.report.limit_reached = True
-                    break
                 item = self.state.next_item(run_id, tuple(self.held))
                 if item is None:
                     break
-                self._process(run_id, item)
+                # at the limit, URLs settled without a request (robots, duplicates, known) still are,
+                # so a crawl whose remaining work needs no fetch finishes instead of pausing
+                may_fetch = limit is None or self.report.fetched < limit
+                if not self._process(run_id, item, may_fetch=may_fetch):
+                    self.report.limit_reached = True
+                    break
             self.report.pending = self.state.pending(run_id)
             if self.report.pending == 0:   # nothing left: finished, even when the limit was just reached
                 self.state.finish_run(run_id)
@@ -278,65 +280,70 @@ class Crawler:
             return False
         return after[2] == before[2] or after[2] in (80, 443)
 
-    def _process(self, run_id: int, item: FrontierItem) -> None:
+    def _process(self, run_id: int, item: FrontierItem, *, may_fetch: bool = True) -> bool:
+        """Settle one frontier item; False (item left pending) when it needs a request and ``may_fetch``
+        is off."""
         url = item.url
         if not self.in_scope(url):
             self._skip_item(item, "off-site")
-            return
+            return True
         robots = self._robots(url)
         if robots.unreadable:
             self.held[_origin(url)] = robots.unreadable   # left pending: fetched once robots.txt reads
-            return
+            return True
         if not robots.allowed(url):
             self._skip_item(item, "disallowed by robots.txt")
-            return
+            return True
         known = self.state.page(url)
         if known is not None and known["kind"] == "release" and not self.options.refresh and item.kind != "seed":
             self._skip_item(item, "known release")
-            return
+            return True
         twin = self.state.done_variant(run_id, url, index_variants(url))
         if twin is not None:
             self.report.duplicates += 1
             self._skip_item(item, f"duplicate of {twin}")
-            return
+            return True
+        if not may_fetch:
+            return False
         try:
             result = self.session.fetch(url, etag=known["etag"] if known else None,
                                         last_modified=known["last_modified"] if known else None)
         except FetchError as exc:
             self.report.fetched += 1
             self._fail(item, str(exc), "not reachable")
-            return
+            return True
         self.report.fetched += 1
         final = result.final_url
         if item.kind == "seed" and final != url and self._follows_start(url, final):
             self.scope.add_start(final)
         if not self.in_scope(final):
             self._skip_item(item, f"redirected off-site to {final}")
-            return
+            return True
         if result.status == 304 and known is not None:
             self._not_modified(run_id, item, known)
-            return
+            return True
         if result.status != 200:
             self._fail(item, f"{url}: HTTP {result.status}", f"HTTP {result.status}")
-            return
+            return True
         if result.truncated:
             self._fail(item, f"{url}: larger than the --max-bytes limit of {self.options.fetch.max_bytes} bytes; "
                              "not read", "too large")
-            return
+            return True
         if result.body is None:
             self._attachment(item, result)
-            return
+            return True
         if result.body.startswith(b"\x1f\x8b"):
             try:
                 inflate(result.body)
             except (OSError, EOFError, ValueError) as exc:
                 self._fail(item, f"{url}: {exc}", "unreadable gzip")
-                return
+                return True
         kind = document_kind(result.body) if result.content_type != "text/html" else None
         if kind:
             self._machine_document(run_id, item, result, kind)
         else:
             self._html(run_id, item, result)
+        return True
 
     # -- outcomes -----------------------------------------------------------
 

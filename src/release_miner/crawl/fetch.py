@@ -246,12 +246,14 @@ class PoliteSession:
     def delay_for(self, host: str) -> float:
         return max(self.options.delay, self._host_delay.get(host, 0.0))
 
-    def _wait_turn(self, host: str) -> None:
+    def _turn_in(self, host: str) -> float:
+        """Seconds until ``host`` may be asked again."""
         last = self._last.get(host)
-        if last is not None:
-            remaining = last + self.delay_for(host) - time.monotonic()
-            if remaining > 0:
-                self._sleep(remaining)
+        return max(0.0, last + self.delay_for(host) - time.monotonic()) if last is not None else 0.0
+
+    def _wait_turn(self, host: str, remaining: float) -> None:
+        if remaining > 0:
+            self._sleep(remaining)
         self._last[host] = time.monotonic()
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
@@ -294,12 +296,13 @@ class PoliteSession:
         host = host_of(url)
         attempt = 0
         while True:
-            self._wait_turn(host)
             wait = self.options.backoff * (2 ** attempt)
-            deadline = Deadline(self.options.timeout)
+            remaining = self._turn_in(host)
+            deadline = Deadline(self.options.timeout + remaining)
             try:
                 self.requests_made += 1
-                with deadline:
+                with deadline:   # armed before the polite wait, so its timer adds nothing between turn and request
+                    self._wait_turn(host, remaining)
                     response = self.http.get(url, headers=headers, timeout=self.options.timeout,
                                              allow_redirects=False, stream=True)
             except requests.RequestException as exc:
