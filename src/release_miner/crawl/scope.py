@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from .urls import host_of, twin_hosts
 
 #: Kinds of frontier items a page inside the scope can vouch for outside it.
-VOUCHABLE = frozenset({"release", "listing", "feed"})
+VOUCHABLE = frozenset({"release", "listing", "feed", "sitemap"})
 
 #: Kinds of machine-readable discovery documents (spared by --include).
 DISCOVERY = frozenset({"sitemap", "feed"})
