@@ -125,14 +125,33 @@ def _meta_date(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _title(soup: BeautifulSoup, furnished: BeautifulSoup, adapter: SiteAdapter | None) -> str | None:
+@dataclass
+class _Head:
+    """What is read from the page before its furniture is removed (``<head>`` is furniture, and an
+    adapter's selectors address the whole page)."""
+
+    page_title: str
+    og_title: str | None
+    meta_date: str | None
+    adapter_title: str | None
+    adapter_date: str | None
+
+    @classmethod
+    def read(cls, soup: BeautifulSoup, adapter: SiteAdapter | None) -> _Head:
+        meta = soup.find("meta", property="og:title")
+        return cls(page_title=" ".join(soup.title.get_text(" ").split()) if soup.title else "",
+                   og_title=" ".join(meta["content"].split()) if meta and meta.get("content") else None,
+                   meta_date=_meta_date(soup),
+                   adapter_title=_select_text(soup, adapter.selector("title")) if adapter else None,
+                   adapter_date=find_date(_select_text(soup, adapter.selector("date"))) if adapter else None)
+
+
+def _title(head: _Head, furnished: BeautifulSoup) -> str | None:
     """The headline: adapter selector, else the heading the ``<title>`` repeats, else the first ``h1``
     outside page furniture, else ``og:title``, else the ``<title>`` up to its site-name suffix."""
-    if adapter:
-        found = _select_text(soup, adapter.selector("title"))
-        if found:
-            return found
-    page_title = " ".join(soup.title.get_text(" ").split()) if soup.title else ""
+    if head.adapter_title:
+        return head.adapter_title
+    page_title = head.page_title
     headings = [" ".join(h.get_text(" ").split()) for h in furnished.find_all(("h1", "h2", "h3"))]
     headings = [h for h in headings if len(h) > 3]
     for heading in headings:
@@ -141,9 +160,8 @@ def _title(soup: BeautifulSoup, furnished: BeautifulSoup, adapter: SiteAdapter |
     h1 = furnished.find("h1")
     if h1 is not None and " ".join(h1.get_text(" ").split()):
         return " ".join(h1.get_text(" ").split())
-    meta = soup.find("meta", property="og:title")
-    if meta and meta.get("content"):
-        return " ".join(meta["content"].split())
+    if head.og_title:
+        return head.og_title
     for tag in furnished.find_all(class_=re.compile(r"(^|[-_])(title|subject|tit)($|[-_])", re.I)):
         text = " ".join(tag.get_text(" ").split())
         if 3 < len(text) < 300:
@@ -165,15 +183,11 @@ def _dateline_near_title(soup: BeautifulSoup, title: str | None) -> str | None:
     return None
 
 
-def _published(soup: BeautifulSoup, furnished: BeautifulSoup, url: str, title: str | None,
-               adapter: SiteAdapter | None) -> str | None:
-    if adapter:
-        found = find_date(_select_text(soup, adapter.selector("date")))
-        if found:
-            return found
-    found = _meta_date(soup)
-    if found:
-        return found
+def _published(head: _Head, furnished: BeautifulSoup, url: str, title: str | None) -> str | None:
+    if head.adapter_date:
+        return head.adapter_date
+    if head.meta_date:
+        return head.meta_date
     for time_tag in furnished.find_all("time"):
         found = find_date(time_tag.get("datetime")) or find_date(time_tag.get_text(" "))
         if found:
@@ -387,12 +401,10 @@ def analyse(html: str, url: str, adapter: SiteAdapter | None = None, *, prefer: 
 
     ``listing_hint``: the page was reached as the next page of a listing.
     """
-    soup = parse_html(html)
+    soup = parse_html(html)   # read whole first, then stripped of its furniture in place
     canonical_tag = soup.find("link", rel="canonical", href=True)
     canonical = canonical_url(canonical_tag["href"], url) if canonical_tag else None
-    furnished = parse_html(html)
-    strip_furniture(furnished)
-    title = _title(soup, furnished, adapter)
+    head = _Head.read(soup, adapter)
     links, attachments = _links(soup, url, adapter)
     if adapter and adapter.selector("attachments"):
         known = {x.url for x in attachments}
@@ -405,10 +417,13 @@ def analyse(html: str, url: str, adapter: SiteAdapter | None = None, *, prefer: 
                 attachments.append(Link(url=target, text=" ".join(a.get_text(" ").split())))
         links = [link for link in links if link.url not in moved]
     feeds = _feeds(soup, url)
-    published = _published(soup, furnished, url, title, adapter)
     text, extractor = None, "adapter"
     if adapter and (adapter.is_release(url) or not adapter.is_listing(url)):
         text = _adapter_body(parse_html(html), adapter)
+    furnished = soup
+    strip_furniture(furnished)
+    title = _title(head, furnished)
+    published = _published(head, furnished, url, title)
     if not text:
         text, extractor = main_text(html, url, prefer=prefer, soup=furnished)   # already without furniture
     text = _strip_heading(text, title)
