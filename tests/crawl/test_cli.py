@@ -63,6 +63,10 @@ def test_reextract_needs_no_network(riverton, intranet, tmp_path, capsys):
     (["crawl", "http://127.0.0.1:9/", "--site", "nowhere"], "no site adapter named 'nowhere'"),
     (["crawl", "http://127.0.0.1:9/", "--since", "June"], "expected YYYY-MM-DD"),
     (["crawl", "ftp://example.org/", "--db", "x.sqlite"], "not an http(s) URL"),
+    (["crawl", "127.0.0.1:8765"], "did you mean http://127.0.0.1:8765?"),
+    (["crawl", "localhost:8765/press/"], "did you mean http://localhost:8765/press/?"),
+    (["crawl", "http://127.0.0.1:9/", "--exclude", "("], "--exclude '(': not a regular expression"),
+    (["crawl", "http://127.0.0.1:9/", "--max-pages", "-1"], "--max-pages and --depth"),
 ])
 def test_usage_errors(args, message, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)

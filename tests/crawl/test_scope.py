@@ -167,7 +167,7 @@ def test_endless_listing_with_new_items_does_not_starve_releases(tmp_path):
     assert report.limit_reached and report.releases >= 18 and report.listings <= 11
 
 
-def test_crawl_command_verbose_reasons_and_waiting_releases(council_site, tmp_path, capsys, monkeypatch):
+def test_crawl_command_verbose_reasons_and_waiting_releases(council_site, tmp_path, capsys):
     db = tmp_path / "c.sqlite"
     assert main(["crawl", council_site.url("/press/"), "--db", str(db), "-v", *FAST]) == 0
     err = capsys.readouterr().err.replace(council_site.base, "")
@@ -198,18 +198,6 @@ def test_report_says_why_it_is_empty_after_a_crawl(council_site, tmp_path, capsy
     crawl(db, [council_site.url("/consultations/")])
     assert main(["report", "--db", str(db), "--output", str(tmp_path / "r.html")]) == 0
     assert "3 crawled releases wait to be extracted" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize("args, message", [
-    (["crawl", "127.0.0.1:8765"], "did you mean http://127.0.0.1:8765?"),
-    (["crawl", "localhost:8765/press/"], "did you mean http://localhost:8765/press/?"),
-    (["crawl", "http://127.0.0.1:9/", "--exclude", "("], "--exclude '(': not a regular expression"),
-    (["crawl", "http://127.0.0.1:9/", "--max-pages", "-1"], "--max-pages and --depth"),
-])
-def test_usage_errors(args, message, tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-    assert main(args) == 2
-    assert message in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("url, prefix", [

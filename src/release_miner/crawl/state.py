@@ -96,13 +96,6 @@ class CrawlState:
             (run_id, url, kind, depth, referrer, note))
         return cur.rowcount > 0
 
-    def in_run(self, run_id: int, url: str) -> bool:
-        """True when this run has already queued or settled ``url`` (links merely skipped do not count)."""
-        row = self.conn.execute(
-            "SELECT 1 FROM crawl_frontier WHERE run_id = ? AND url = ? AND (status != 'skipped' OR note NOT LIKE"
-            " 'out of scope%' AND note != 'too deep')", (run_id, url)).fetchone()
-        return row is not None
-
     def done_variant(self, run_id: int, url: str, variants: list[str]) -> str | None:
         """Another spelling of ``url`` this run has already fetched (``/news/`` for ``/news/index.html``)."""
         others = [v for v in variants if v != url]
