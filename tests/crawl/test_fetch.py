@@ -124,6 +124,7 @@ class Trickle:
 
         self.part, self.total, self.pause = part, total, pause
         self.sent = 0
+        self.accepted = 0
         self.finished = threading.Event()
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
@@ -139,6 +140,7 @@ class Trickle:
         import time
 
         conn, _ = self.sock.accept()
+        self.accepted += 1
         try:
             conn.recv(65536)
             body = b"x" * self.total
@@ -156,10 +158,17 @@ class Trickle:
             pass
         finally:
             conn.close()
-            self.finished.set()
+        self.sock.settimeout(1.5)
+        while True:   # count (and hang up on) any further attempt after the first answer
+            try:
+                self.sock.accept()[0].close()
+                self.accepted += 1
+            except OSError:
+                break
+        self.finished.set()
 
     def close(self) -> None:
-        self.finished.wait(self.total * self.pause + 5)
+        self.finished.wait(self.total * self.pause + 10)
         self.sock.close()
 
 
@@ -168,12 +177,13 @@ def test_timeout_is_a_total_deadline_per_request(part):
     """A trickled answer is cut off when the deadline passes, long before the server is done sending."""
     server = Trickle(part, total=60, pause=0.1)   # 6 s of trickle against a 1 s deadline
     try:
-        session = PoliteSession(FetchOptions(delay=0, timeout=1, retries=0),
+        session = PoliteSession(FetchOptions(delay=0, timeout=1, retries=3, backoff=0.01),
                                 AddressPolicy({server.url}))
         with pytest.raises(FetchError, match="within the 1 s timeout"):
             session.fetch(server.url)
         server.finished.wait(10)
         assert server.sent < server.total / 2
+        assert server.accepted == 1            # a trickling server is not asked again
     finally:
         server.close()
 

@@ -96,4 +96,4 @@ def test_oversized_page_is_a_failure_not_done(tmp_path):
                                   (site.url("/news/a.html"),)).fetchone()
     assert report.failed_releases == 1 and report.releases == 2
     assert tuple(note)[0] == "failed" and "larger than the --max-bytes limit of 20000 bytes" in note[1]
-    assert "failed: 1 releases, 0 other pages" in report.summary()
+    assert "failed: 1 release, 0 other pages" in report.summary()

@@ -83,7 +83,7 @@ def test_summary_counts(press):
     assert report.fetched == report.releases + report.listings + report.failed
     lines = report.summary()
     assert lines[0].startswith("crawl finished: ")
-    assert "failed: 1 releases, 1 other pages (HTTP 404: 1)" in lines
+    assert "failed: 1 release, 1 other page (HTTP 404: 1)" in lines
 
 
 def test_releases_come_before_the_next_listing_page(press):

@@ -113,7 +113,8 @@ class CrawlReport:
                  f"{self.attachments} attachments"]
         if self.failed_releases or self.failed_other:
             other = ", ".join(f"{reason}: {n}" for reason, n in self.failure_reasons.most_common())
-            lines.append(f"failed: {self.failed_releases} releases, {self.failed_other} other pages"
+            lines.append(f"failed: {_count(self.failed_releases, 'release')}, "
+                         f"{_count(self.failed_other, 'other page')}"
                          + (f" ({other})" if other else ""))
         if self.skip_reasons:
             lines.append("not fetched: " + ", ".join(f"{reason}: {n}" for reason, n in self.skip_reasons.most_common())
@@ -544,6 +545,10 @@ class Crawler:
                 self._admit(conn, run_id, url, "release", depth, referrer, vouched)
             else:
                 self._admit(conn, run_id, url, "page", depth, referrer, vouched)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _origin(url: str) -> str:

@@ -307,9 +307,9 @@ class PoliteSession:
                                              allow_redirects=False, stream=True)
             except requests.RequestException as exc:
                 deadline.cancel()
+                if deadline.expired:   # a server that trickles its answer is not asked again
+                    raise FetchError(f"{url}: no answer within the {self.options.timeout:g} s timeout") from None
                 if attempt >= self.options.retries:
-                    if deadline.expired:
-                        raise FetchError(f"{url}: no answer within the {self.options.timeout:g} s timeout") from None
                     raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
             else:
                 response.deadline = deadline  # type: ignore[attr-defined]
