@@ -72,7 +72,7 @@ def build_site(root: Path, releases: int) -> list[str]:
 
 def crawl_once(db: Path, seed: str, extractor: str) -> tuple[int, float, float]:
     with Store(db) as store:
-        options = CrawlOptions(extractor=extractor, fetch=FetchOptions(delay=0, backoff=0.01))
+        options = CrawlOptions(extractor=extractor, max_pages=None, fetch=FetchOptions(delay=0, backoff=0.01))
         start, cpu = time.perf_counter(), time.process_time()
         report = Crawler(store, [seed], options).run()
         return report.fetched, time.perf_counter() - start, time.process_time() - cpu

@@ -36,7 +36,8 @@ def test_crawl_command_stores_releases_and_reports(riverton, intranet, tmp_path,
 def test_max_pages_pauses_and_the_next_invocation_continues(riverton, intranet, tmp_path, capsys):
     db = tmp_path / "r.sqlite"
     assert main(["crawl", riverton.url("/"), "--db", str(db), "--max-pages", "5", *FAST]) == 0
-    assert "paused" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "crawl stopped at --max-pages 5" in err and "pages still queued: run the same command" in err
     assert _count(db, "SELECT count(*) FROM crawl_frontier WHERE status = 'pending'") > 0
     assert main(["crawl", riverton.url("/"), "--db", str(db), *FAST]) == 0
     assert "crawl finished (resumed)" in capsys.readouterr().err
@@ -62,6 +63,10 @@ def test_reextract_needs_no_network(riverton, intranet, tmp_path, capsys):
     (["crawl", "http://127.0.0.1:9/", "--site", "nowhere"], "no site adapter named 'nowhere'"),
     (["crawl", "http://127.0.0.1:9/", "--since", "June"], "expected YYYY-MM-DD"),
     (["crawl", "ftp://example.org/", "--db", "x.sqlite"], "not an http(s) URL"),
+    (["crawl", "127.0.0.1:8765"], "did you mean http://127.0.0.1:8765?"),
+    (["crawl", "localhost:8765/press/"], "did you mean http://localhost:8765/press/?"),
+    (["crawl", "http://127.0.0.1:9/", "--exclude", "("], "--exclude '(': not a regular expression"),
+    (["crawl", "http://127.0.0.1:9/", "--max-pages", "-1"], "--max-pages and --depth"),
 ])
 def test_usage_errors(args, message, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)

@@ -7,6 +7,10 @@ import pytest
 from release_miner.crawl.fetch import FetchError, FetchOptions, PoliteSession, retry_after_seconds, user_agent
 from release_miner.crawl.urls import AddressPolicy
 
+from .site_server import FIXTURES
+
+FIXTURES_INTRANET = FIXTURES / "riverton"
+
 
 def _session(site, **options) -> PoliteSession:
     fetch = FetchOptions(**{"delay": 0, "backoff": 0.01, "timeout": 5, **options})
@@ -108,3 +112,95 @@ def test_peer_address_is_seen(riverton):
         assert _peer_address(response) == "127.0.0.1"
     finally:
         response.close()
+
+
+class Trickle:
+    """A loopback server that sends its answer one byte at a time (headers or body), for ``seconds`` at most,
+    and records how much it managed to send before the client hung up."""
+
+    def __init__(self, part: str, total: int = 60, pause: float = 0.1) -> None:
+        import socket
+        import threading
+
+        self.part, self.total, self.pause = part, total, pause
+        self.sent = 0
+        self.accepted = 0
+        self.finished = threading.Event()
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(4)
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}/slow.html"
+
+    def _serve(self) -> None:
+        import time
+
+        conn, _ = self.sock.accept()
+        self.accepted += 1
+        try:
+            conn.recv(65536)
+            body = b"x" * self.total
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Pad: " + b"y" * self.total + b"\r\n" \
+                   + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            slow, fast = (head, b"") if self.part == "headers" else (body, head)
+            conn.sendall(fast)
+            for byte in slow:
+                conn.sendall(bytes([byte]))
+                self.sent += 1
+                time.sleep(self.pause)
+            if self.part == "headers":
+                conn.sendall(body)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+        self.sock.settimeout(1.5)
+        while True:   # count (and hang up on) any further attempt after the first answer
+            try:
+                self.sock.accept()[0].close()
+                self.accepted += 1
+            except OSError:
+                break
+        self.finished.set()
+
+    def close(self) -> None:
+        self.finished.wait(self.total * self.pause + 10)
+        self.sock.close()
+
+
+@pytest.mark.parametrize("part", ["headers", "body"])
+def test_timeout_is_a_total_deadline_per_request(part):
+    """A trickled answer is cut off when the deadline passes, long before the server is done sending."""
+    server = Trickle(part, total=60, pause=0.1)   # 6 s of trickle against a 1 s deadline
+    try:
+        session = PoliteSession(FetchOptions(delay=0, timeout=1, retries=3, backoff=0.01),
+                                AddressPolicy({server.url}))
+        with pytest.raises(FetchError, match="within the 1 s timeout"):
+            session.fetch(server.url)
+        server.finished.wait(10)
+        assert server.sent < server.total / 2
+        assert server.accepted == 1            # a trickling server is not asked again
+    finally:
+        server.close()
+
+
+def test_redirect_to_another_port_of_the_start_host_is_refused(riverton, tmp_path):
+    """Only the origin the user named is trusted: 127.0.0.1 on another port is a loopback service like any other."""
+    import json
+
+    from .site_server import SiteServer
+
+    root = tmp_path / "site"
+    root.mkdir()
+    with SiteServer(FIXTURES_INTRANET) as other:
+        (root / "_server.json").write_text(json.dumps(
+            {"/hop": {"redirect": other.url("/about.html"), "status": 302}}))
+        with SiteServer(root) as site:
+            session = PoliteSession(FetchOptions(delay=0, timeout=5), AddressPolicy({site.url("/")}))
+            with pytest.raises(FetchError, match="non-public address"):
+                session.fetch(site.url("/hop"))
+        assert other.log == []

@@ -53,3 +53,38 @@ def test_empty_and_unreachable():
     assert Robots.parse("", "release-miner").allowed("https://x/any")
     assert Robots.parse("User-agent: *\nDisallow:\n", "release-miner").allowed("https://x/any")
     assert not Robots.deny_all().allowed("https://x/any")
+
+
+@pytest.mark.parametrize("pattern, path, matched", [
+    ("/a*b", "/axxb", True), ("/a*b", "/ab", True), ("/a*b", "/axx", False),
+    ("/a*b$", "/axbyb", True), ("/a*b$", "/axbyc", False), ("/*.pdf$", "/x.pdf", True),
+    ("/*.pdf$", "/x.pdf.html", False), ("/a$", "/a", True), ("/a$", "/ab", False),
+    ("/*", "/", True), ("*", "/anything", True), ("/a**b", "/ab", True), ("/ab*ba$", "/aba", False),
+    ("/x*y*z", "/xzyz", True), ("/x*y*z", "/xzy", False), ("/%61", "/a", True),
+])
+def test_wildcard_matching(pattern, path, matched):
+    robots = Robots.parse(f"User-agent: *\nDisallow: {pattern}\n", "release-miner")
+    assert robots.allowed("https://x" + path) is not matched
+
+
+def test_wildcards_match_in_linear_time():
+    """``/*a*a*...*b`` against a long path of ``a``s: a translated regex backtracks exponentially."""
+    pattern = "/" + "*a" * 40 + "*b"
+    robots = Robots.parse(f"User-agent: *\nDisallow: {pattern}\n", "release-miner")
+    assert robots.allowed("https://x/" + "a" * 5000)
+    assert not robots.allowed("https://x/" + "a" * 5000 + "b")
+
+
+def test_rules_and_size_are_capped():
+    from release_miner.crawl.robots import MAX_ROBOTS_BYTES, MAX_RULES
+
+    body = "User-agent: *\n" + "".join(f"Disallow: /p{n}/\n" for n in range(250_000))
+    robots = Robots.parse(body, "release-miner")
+    assert len(robots.rules) <= MAX_RULES and robots.truncated
+    assert not robots.allowed("https://x/p1/a") and robots.allowed("https://x/p249999/a")
+    assert len(body) > MAX_ROBOTS_BYTES
+
+
+def test_unreadable_is_deny_all_with_a_reason():
+    robots = Robots.deny_all("HTTP 503")
+    assert not robots.allowed("https://x/") and robots.unreadable == "HTTP 503"

@@ -77,3 +77,15 @@ def test_policy_checks_the_address_actually_connected_to():
     with pytest.raises(UnsafeURL, match="connected to non-public address"):
         policy.check_peer("https://city.example/news", "10.0.0.8")   # DNS changed its answer
     AddressPolicy(allow_private=True).check_peer("https://city.example/news", "10.0.0.8")
+
+
+def test_trust_is_the_named_origin_not_the_hostname():
+    policy = AddressPolicy({"http://127.0.0.1:8000/news/"})
+    policy.check("http://127.0.0.1:8000/other")
+    for url in ("http://127.0.0.1:8001/", "https://127.0.0.1:8000/", "http://127.0.0.1/"):
+        assert not policy.is_trusted(url)
+        with pytest.raises(UnsafeURL):
+            policy.check(url)
+    assert AddressPolicy({"http://127.0.0.1/"}).is_trusted("http://127.0.0.1:80/x")
+    assert AddressPolicy({"127.0.0.1"}).is_trusted("https://127.0.0.1/x")
+    assert not AddressPolicy({"127.0.0.1"}).is_trusted("http://127.0.0.1:8080/x")

@@ -8,6 +8,9 @@ import sys
 
 from ..crawl import (AdapterError, CrawlOptions, Crawler, FetchOptions, adapter_named, crawled_documents,
                      load_adapters, reextract, user_agent)
+from ..crawl.crawler import DEFAULT_MAX_PAGES
+from ..crawl.scope import ScopeError
+from ..crawl.state import waiting_hint
 from ..store import SchemaTooNew, Store
 from .common import CommandError, add_command, add_model_options, add_quiet, pipeline_from_args, print_input_error
 
@@ -17,14 +20,31 @@ def register(subparsers) -> None:
         "release-miner crawl https://www.busan.go.kr/eng/ai-translated-press-releases --db releases.sqlite",
         "release-miner crawl --site busan-en --db releases.sqlite --since 2025-06-01 --run",
         "release-miner crawl https://example.gov/news/ --max-pages 200 --delay 2",
+        "release-miner crawl https://example.gov/press/ --exclude '/press/archive/' --depth 3",
+        "release-miner crawl https://example.gov/ --scope host --include '/(news|press)/'",
         "release-miner crawl --reextract --db releases.sqlite",
-    ], description="Crawl start URLs (within their hosts) for press releases and store them in the dataset. "
-                   "Run the same command again to resume an interrupted crawl or to collect new releases.")
+    ], description="Crawl start URLs for press releases and store the pages in the dataset. By default only the "
+                   "start URL's path is crawled (releases and listings linked from it may lie elsewhere on the "
+                   "site); at most --max-pages pages are fetched per invocation. Run the same command again to "
+                   "resume an interrupted or limited crawl, or to collect new releases. Crawled releases join the "
+                   "dataset with --run or `release-miner run --crawled`.")
     p.add_argument("urls", nargs="*", metavar="URL", help="start URLs (default: the --site adapter's start URLs)")
     p.add_argument("--db", default="releases.sqlite", help="the dataset file (created if missing)")
     p.add_argument("--site", metavar="NAME", help="use this site adapter from sites.toml for every page")
     p.add_argument("--sites", metavar="TOML", help="site adapters file (default: corpus/sites.toml)")
-    p.add_argument("--max-pages", type=int, metavar="N", help="fetch at most N pages in this invocation")
+    p.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
+                   help=f"fetch at most N pages in this invocation (default {DEFAULT_MAX_PAGES:,}; 0: no limit); "
+                        "run again to continue")
+    p.add_argument("--scope", default="path", metavar="path|host|REGEX",
+                   help="what is crawled: the start URL's path (default), its whole host, or URLs matching REGEX; "
+                        "releases and listings linked from inside are fetched wherever they are on the site")
+    p.add_argument("--include", action="append", default=[], metavar="REGEX",
+                   help="fetch only URLs matching REGEX (repeatable; start URLs, sitemaps and feeds excepted)")
+    p.add_argument("--exclude", action="append", default=[], metavar="REGEX",
+                   help="never fetch URLs matching REGEX (repeatable)")
+    p.add_argument("--depth", type=int, default=6, metavar="N",
+                   help="follow links at most N steps from a start URL (default 6; the pages of a listing "
+                        "count as one step)")
     p.add_argument("--delay", type=float, default=1.0, metavar="S",
                    help="seconds between requests to one host (default 1; a longer robots.txt Crawl-delay wins)")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only releases published on or after this date")
@@ -35,7 +55,8 @@ def register(subparsers) -> None:
     p.add_argument("--allow-private", action="store_true",
                    help="allow private, loopback and link-local addresses for every host (start URL hosts "
                         "are always allowed)")
-    p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds per request (default 20)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="S",
+                   help="seconds a request may take in total, headers and body (default 20)")
     p.add_argument("--retries", type=int, default=3, metavar="N",
                    help="retries on connection errors, 5xx and 429 (default 3)")
     p.add_argument("--backoff", type=float, default=2.0, metavar="S",
@@ -49,10 +70,18 @@ def register(subparsers) -> None:
                    help="re-extract stored pages from their kept raw HTML (no network) instead of crawling")
     p.add_argument("--run", action="store_true",
                    help="then extract, classify and store the crawled releases (as `release-miner run --crawled`)")
-    p.add_argument("-v", "--verbose", action="store_true", help="print each page as it is stored")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="print each page as it is stored, and why each link or page was not fetched")
     add_model_options(p)
     add_quiet(p)
     p.set_defaults(handler=handle)
+
+
+def print_waiting(db: str) -> None:
+    """Say so when crawled releases are not in the dataset yet (``crawl`` without ``--run``): ``export``
+    and ``report`` would otherwise leave them out without a word."""
+    if hint := waiting_hint(db):
+        print(hint, file=sys.stderr)
 
 
 def _check_date(value: str | None) -> None:
@@ -62,6 +91,8 @@ def _check_date(value: str | None) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     _check_date(args.since)
+    if args.max_pages < 0 or args.depth < 0:
+        raise CommandError("--max-pages and --depth take a number of 0 or more")
     try:
         adapters = load_adapters(args.sites)
         site = adapter_named(args.site, adapters) if args.site else None
@@ -84,25 +115,26 @@ def handle(args: argparse.Namespace) -> int:
                                  max_bytes=args.max_bytes)
             if args.contact:
                 fetch.user_agent = user_agent(args.contact)
-            options = CrawlOptions(max_pages=args.max_pages, since=args.since, site=site,
+            options = CrawlOptions(max_pages=args.max_pages or None, since=args.since, site=site,
                                    allow_private=args.allow_private, full=args.full, refresh=args.refresh,
-                                   extractor=args.extractor, fetch=fetch)
+                                   max_depth=args.depth, scope=args.scope, include=args.include,
+                                   exclude=args.exclude, extractor=args.extractor, fetch=fetch)
 
             def event(kind: str, message: str) -> None:
-                if args.verbose or (kind == "error" and not args.quiet):
+                if args.verbose or (kind in ("error", "robots") and not args.quiet):
                     print(f"{kind}: {message}", file=sys.stderr)
 
             try:
                 crawler = Crawler(store, seeds, options, adapters, on_event=event)
-            except ValueError as exc:
+            except (ScopeError, ValueError) as exc:
                 raise CommandError(str(exc)) from None
             report = crawler.run()
-            state = "finished" if report.finished else "paused (run the same command to continue)"
-            print(f"crawl {state}{' (resumed)' if report.resumed else ''}: {report.fetched} fetched, "
-                  f"{report.releases} new releases, {report.updated} updated, {report.not_modified} not modified, "
-                  f"{report.listings} listings/feeds, {report.duplicates} duplicates, {report.attachments} "
-                  f"attachments, {report.skipped} skipped, {report.failed} failed", file=sys.stderr)
-            status = 1 if report.fetched and report.failed == report.fetched else 0   # nothing could be read
+            for line in report.summary():
+                print(line, file=sys.stderr)
+            # nothing could be read, or a host's robots.txt cannot be read yet
+            status = 1 if report.held or (report.fetched and report.failed == report.fetched) else 0
+            if not args.run:
+                print_waiting(args.db)
         if args.run:
             from ..jobs import run_into_store
             from ..progress import progress

@@ -35,4 +35,7 @@ def handle(args: argparse.Namespace) -> int:
             with output_stream(args.output) as out:
                 n = export_jsonl(store, out)
             print(f"exported {n} releases", file=sys.stderr)
+    from .crawl import print_waiting
+
+    print_waiting(args.db)   # crawled releases not yet in the dataset are not silently missing
     return 0

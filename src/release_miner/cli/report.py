@@ -33,4 +33,7 @@ def handle(args: argparse.Namespace) -> int:
     except (FileNotFoundError, SchemaTooNew, ValueError) as exc:
         raise CommandError(str(exc)) from None
     print(f"report written to {target}", file=sys.stderr)
+    from .crawl import print_waiting
+
+    print_waiting(args.db)   # a report with no (or too few) releases after a crawl without --run says why
     return 0

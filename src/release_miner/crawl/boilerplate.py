@@ -5,6 +5,9 @@ elements named like page furniture (cookie banners, breadcrumbs, share bars, rel
 boxes, Korean ``gnb``/``lnb`` menus) are removed, the container holding the most non-link
 prose is chosen as the article, and link-dense blocks inside it (tag clouds, "more news"
 lists) are dropped.
+
+Every measure (text and link lengths, scores) comes from one pass over a depth-bounded
+tree (see `html`), so the work is linear in the page however it is nested.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, Tag
+
+from .html import TextStats, block_text, elements, parse_html
 
 #: Tags that never hold release text.
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "header", "footer", "form",
@@ -25,8 +30,6 @@ BOILERPLATE_WORDS = re.compile(
     r"footer|header|masthead|pagination|pager|paging|tags|tagcloud|print|survey|satisfaction|"
     r"copyright|toolbar|alert-bar|gov-banner|official-banner)(?:$|[\s_-])", re.I)
 
-_BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "section", "article", "dd",
-               "dt", "blockquote", "pre", "table", "ul", "ol", "dl", "td", "th", "figcaption")
 _CONTAINERS = ("article", "main", "section", "div", "td", "dd", "body")
 
 
@@ -47,44 +50,54 @@ def _hidden(tag: Tag) -> bool:
             or "display:none" in style or "visibility:hidden" in style)
 
 
+def is_furniture(tag: Tag) -> bool:
+    """An element that is page furniture by its tag, visibility or id/class/role words."""
+    if tag.name in DROP_TAGS:
+        return True
+    if tag.name in ("html", "body", "main", "article", "[document]"):
+        return False
+    return _hidden(tag) or bool(BOILERPLATE_WORDS.search(attr_words(tag)))
+
+
 def strip_furniture(soup: BeautifulSoup | Tag) -> None:
-    """Remove furniture tags, hidden elements and elements named like furniture, in place."""
-    for tag in soup.find_all(DROP_TAGS):
-        tag.decompose()
+    """Remove furniture tags, hidden elements and elements named like furniture, in place.
+
+    Decided in one top-down pass before anything is removed (an element inside removed
+    furniture is not looked at), then only the outermost furniture elements are decomposed.
+    """
+    removed: set[int] = set()
+    outermost: list[Tag] = []
     for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue
-        if tag.name in ("html", "body", "main", "article"):
-            continue
-        if _hidden(tag) or BOILERPLATE_WORDS.search(attr_words(tag)):
-            tag.decompose()
+        if id(tag.parent) in removed:
+            removed.add(id(tag))
+        elif is_furniture(tag):
+            removed.add(id(tag))
+            outermost.append(tag)
+    for tag in outermost:
+        tag.decompose()
 
 
-def _text_len(tag: Tag) -> int:
-    return len(" ".join(tag.get_text(" ").split()))
-
-
-def _link_len(tag: Tag) -> int:
-    return sum(len(" ".join(a.get_text(" ").split())) for a in tag.find_all("a"))
-
-
-def link_density(tag: Tag) -> float:
-    total = _text_len(tag)
-    return _link_len(tag) / total if total else 0.0
-
-
-def _scores(soup: BeautifulSoup | Tag) -> tuple[dict[int, float], dict[int, Tag]]:
+def _scores(soup: BeautifulSoup | Tag, stats: TextStats) -> tuple[dict[int, float], dict[int, Tag]]:
     """Readability-style content scores: each paragraph-like block credits its parent fully and its
     grandparent by half with its non-link text (per 100 characters) and its commas."""
     scores: dict[int, float] = {}
     nodes: dict[int, Tag] = {}
+    has_block: set[int] = set()   # divs holding a p, div, li or table: scored through those instead
+    above: set[int] = set()       # every ancestor of such a block (each walk stops where another did)
+    for tag in soup.find_all(("p", "div", "li", "table")):
+        for parent in tag.parents:
+            if id(parent) in above:
+                break
+            above.add(id(parent))
+            if parent.name == "div":
+                has_block.add(id(parent))
     for block in soup.find_all(("p", "li", "dd", "td", "pre", "blockquote", "div")):
-        if block.name == "div" and block.find(("p", "div", "li", "table")):
+        if block.name == "div" and id(block) in has_block:
             continue
-        text = _text_len(block)
+        text = stats.text_len(block)
         if text < 25:
             continue
-        score = (text - _link_len(block)) / 100 + block.get_text().count(",") * 0.1
+        score = (text - stats.link_len(block)) / 100 + stats.commas(block) * 0.1
         parent = block.parent
         for weight in (1.0, 0.5):
             if parent is None or not isinstance(parent, Tag):
@@ -96,11 +109,19 @@ def _scores(soup: BeautifulSoup | Tag) -> tuple[dict[int, float], dict[int, Tag]
     return scores, nodes
 
 
-def _subtree_score(tag: Tag, scores: dict[int, float]) -> float:
-    return scores.get(id(tag), 0.0) + sum(scores.get(id(t), 0.0) for t in tag.find_all(True))
+def _subtree_scores(root: Tag, scores: dict[int, float]) -> dict[int, float]:
+    """Each element's score plus its descendants', from one bottom-up pass."""
+    total: dict[int, float] = {}
+    for tag in reversed(elements(root)):
+        value = scores.get(id(tag), 0.0)
+        for child in tag.children:
+            if isinstance(child, Tag):
+                value += total.get(id(child), 0.0)
+        total[id(tag)] = value
+    return total
 
 
-def main_nodes(soup: BeautifulSoup | Tag) -> list[Tag]:
+def main_nodes(soup: BeautifulSoup | Tag, stats: TextStats | None = None) -> list[Tag]:
     """The elements holding the article, in page order.
 
     The best-scored container wins; while it is its parent's only substantial child (a ``dd``
@@ -108,58 +129,55 @@ def main_nodes(soup: BeautifulSoup | Tag) -> list[Tag]:
     of it, or hold 40 characters of paragraphs with few links (a summary box printed before
     the body), as Readability does.
     """
-    scores, nodes = _scores(soup)
+    stats = stats or TextStats(soup)
+    scores, nodes = _scores(soup, stats)
     if not scores:
         return [soup.body or soup]  # type: ignore[list-item]
     best = nodes[max(scores, key=lambda k: scores[k])]
     while best.parent is not None and best.parent.name not in ("body", "html", "[document]"):
-        others = [c for c in best.parent.find_all(True, recursive=False) if c is not best and _text_len(c) >= 25]
+        others = [c for c in best.parent.find_all(True, recursive=False)
+                  if c is not best and stats.text_len(c) >= 25]
         if others:
             break
         best = best.parent
     parent = best.parent
     if parent is None or best.name in ("body", "html"):
         return [best]
-    threshold = 0.2 * max(_subtree_score(best, scores), 1e-9)
+    subtree = _subtree_scores(parent, scores)
+    threshold = 0.2 * max(subtree.get(id(best), 0.0), 1e-9)
     chosen = []
     for child in parent.find_all(True, recursive=False):
         if child is best:
             chosen.append(child)
-        elif _text_len(child) >= 25 and link_density(child) < 0.25 and (
-                _subtree_score(child, scores) >= threshold
-                or (_text_len(child) >= 40 and child.find(("p", "li")) is not None)):
+        elif stats.text_len(child) >= 25 and stats.link_density(child) < 0.25 and (
+                subtree.get(id(child), 0.0) >= threshold
+                or (stats.text_len(child) >= 40 and child.find(("p", "li")) is not None)):
             chosen.append(child)
     return chosen
 
 
 def best_container(soup: BeautifulSoup | Tag) -> Tag:
     """The element whose paragraphs hold the most prose that is not link text."""
-    scores, nodes = _scores(soup)
+    scores, nodes = _scores(soup, TextStats(soup))
     if not scores:
         return soup.body or soup  # type: ignore[return-value]
     return nodes[max(scores, key=lambda k: scores[k])]
 
 
-def block_lines(root: Tag, *, max_link_density: float = 0.5) -> list[str]:
-    """The text of ``root`` one block per line, dropping blocks that are mostly links."""
-    for tag in list(root.find_all(("ul", "ol", "table", "div", "p", "dl"))):
-        if tag.decomposed:
-            continue
-        text = _text_len(tag)
-        if text and link_density(tag) > max_link_density:
-            tag.decompose()
-    for tag in root.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in root.get_text().splitlines())
-    return [line for line in lines if line]
+def block_lines(root: Tag, *, max_link_density: float = 0.5, stats: TextStats | None = None) -> list[str]:
+    """The text of ``root`` one block per line, leaving out blocks that are mostly links."""
+    stats = stats or TextStats(root)
+    skip = {id(tag) for tag in root.find_all(("ul", "ol", "table", "div", "p", "dl"))
+            if stats.text_len(tag) and stats.link_density(tag) > max_link_density}
+    return block_text(root, skip=skip)
 
 
 def generic_main_text(html: str | BeautifulSoup) -> str:
     """Main text of an HTML page, one block per line, without page furniture."""
-    soup = BeautifulSoup(html, "lxml") if isinstance(html, str) else html
+    soup = parse_html(html) if isinstance(html, str) else html
     strip_furniture(soup)
+    stats = TextStats(soup)
     root = soup.find("article") or soup.find("main") or soup.find(attrs={"role": "main"})
-    if root is not None and _text_len(root) >= 200:
-        return "\n".join(block_lines(root))
-    return "\n".join(line for node in main_nodes(soup) for line in block_lines(node))
+    if root is not None and stats.text_len(root) >= 200:
+        return "\n".join(block_lines(root, stats=stats))
+    return "\n".join(line for node in main_nodes(soup, stats) for line in block_lines(node, stats=stats))

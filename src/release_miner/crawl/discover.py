@@ -38,7 +38,7 @@ def inflate(body: bytes, limit: int = MAX_INFLATED) -> bytes:
     with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise ValueError(f"gzipped document inflates beyond {limit} bytes")
+        raise ValueError(f"gzipped document inflates beyond {limit // 2**20} MiB (the decompression limit); not read")
     return data
 
 

@@ -3,7 +3,9 @@
 What a well-behaved crawler owes a city website, and what keeps the crawl trustworthy:
 - a User-Agent naming release-miner with a contact URL;
 - a per-host delay (default 1 s), raised to the robots.txt Crawl-delay when that is longer;
-- timeouts, and retries with exponential backoff on connection errors, 5xx and 429,
+- a total deadline per request (``timeout``): a server trickling its headers or body a byte
+  at a time is cut off when the deadline passes, not just when one read stalls;
+- retries with exponential backoff on connection errors, 5xx and 429,
   waiting at least as long as ``Retry-After`` says;
 - redirects followed by hand, so every hop is checked against the `AddressPolicy`
   (a public page cannot bounce the crawler into an intranet), both before connecting
@@ -15,12 +17,17 @@ What a well-behaved crawler owes a city website, and what keeps the crawl trustw
 from __future__ import annotations
 
 import email.utils
+import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .. import __version__
 from .urls import AddressPolicy, UnsafeURL, canonical_url, host_of
@@ -45,6 +52,107 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 class FetchError(Exception):
     """A URL that could not be fetched after all retries (or must not be)."""
+
+
+_local = threading.local()
+
+
+class Deadline:
+    """A total time limit for one HTTP request: headers and body together.
+
+    ``requests``' timeout bounds each socket read, so a server sending one byte per second
+    never trips it. The connections used while a deadline is active register with it (see
+    `_Tracked`); when it expires a timer thread shuts their sockets down, which makes the
+    blocked read return at once.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._connections: list[HTTPConnection] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> Deadline:
+        _local.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.detach()
+
+    def detach(self) -> None:
+        """Stop tracking new connections (the request is sent); the timer keeps guarding the body."""
+        if getattr(_local, "deadline", None) is self:
+            _local.deadline = None
+
+    def cancel(self) -> None:
+        self.detach()
+        self._timer.cancel()
+
+    def track(self, connection: HTTPConnection) -> None:
+        with self._lock:
+            self._connections.append(connection)
+            expired = self.expired
+        if expired:
+            _shutdown(connection)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            connections = list(self._connections)
+        for connection in connections:
+            _shutdown(connection)
+
+
+def _shutdown(connection: HTTPConnection) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+class _Tracked:
+    """Connection mixin: a connection that connects or sends while a `Deadline` is active joins it."""
+
+    def connect(self) -> None:
+        deadline = getattr(_local, "deadline", None)
+        if deadline is not None:
+            deadline.track(self)
+        super().connect()  # type: ignore[misc]
+
+    def request(self, *args, **kwargs) -> None:
+        deadline = getattr(_local, "deadline", None)
+        if deadline is not None:
+            deadline.track(self)
+        super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class _HTTPConnection(_Tracked, HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_Tracked, HTTPSConnection):
+    pass
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    """The ``requests`` adapter whose connections can be cut off by a `Deadline`."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
 
 
 @dataclass
@@ -98,7 +206,7 @@ class FetchOptions:
     """Politeness and robustness settings (every one a CLI option)."""
 
     delay: float = 1.0
-    timeout: float = 20.0
+    timeout: float = 20.0          # total seconds per request (headers and body), not per read
     retries: int = 3
     backoff: float = 2.0
     max_retry_after: float = 300.0
@@ -115,6 +223,8 @@ class PoliteSession:
         self.options = options or FetchOptions()
         self.policy = policy or AddressPolicy()
         self.http = requests.Session()
+        for scheme in ("http://", "https://"):
+            self.http.mount(scheme, _DeadlineAdapter())
         self.http.headers.update({
             "User-Agent": self.options.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
@@ -136,12 +246,14 @@ class PoliteSession:
     def delay_for(self, host: str) -> float:
         return max(self.options.delay, self._host_delay.get(host, 0.0))
 
-    def _wait_turn(self, host: str) -> None:
+    def _turn_in(self, host: str) -> float:
+        """Seconds until ``host`` may be asked again."""
         last = self._last.get(host)
-        if last is not None:
-            remaining = last + self.delay_for(host) - time.monotonic()
-            if remaining > 0:
-                self._sleep(remaining)
+        return max(0.0, last + self.delay_for(host) - time.monotonic()) if last is not None else 0.0
+
+    def _wait_turn(self, host: str, remaining: float) -> None:
+        if remaining > 0:
+            self._sleep(remaining)
         self._last[host] = time.monotonic()
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
@@ -162,10 +274,12 @@ class PoliteSession:
             try:
                 self.policy.check_peer(current, _peer_address(response))
             except UnsafeURL as exc:
+                response.deadline.cancel()
                 response.close()
                 raise FetchError(str(exc)) from None
             if response.is_redirect or response.status_code in (301, 302, 303, 307, 308):
                 location = response.headers.get("location")
+                response.deadline.cancel()
                 response.close()
                 target = canonical_url(location, current) if location else None
                 if not target:
@@ -178,22 +292,31 @@ class PoliteSession:
         raise FetchError(f"{url}: more than {self.options.max_redirects} redirects")
 
     def _get_with_retries(self, url: str, headers: dict[str, str]) -> requests.Response:
+        """The response (body not yet read; its `Deadline` rides along as ``response.deadline``)."""
         host = host_of(url)
         attempt = 0
         while True:
-            self._wait_turn(host)
             wait = self.options.backoff * (2 ** attempt)
+            remaining = self._turn_in(host)
+            deadline = Deadline(self.options.timeout + remaining)
             try:
                 self.requests_made += 1
-                response = self.http.get(url, headers=headers, timeout=self.options.timeout,
-                                         allow_redirects=False, stream=True)
+                with deadline:   # armed before the polite wait, so its timer adds nothing between turn and request
+                    self._wait_turn(host, remaining)
+                    response = self.http.get(url, headers=headers, timeout=self.options.timeout,
+                                             allow_redirects=False, stream=True)
             except requests.RequestException as exc:
+                deadline.cancel()
+                if deadline.expired:   # a server that trickles its answer is not asked again
+                    raise FetchError(f"{url}: no answer within the {self.options.timeout:g} s timeout") from None
                 if attempt >= self.options.retries:
                     raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
             else:
+                response.deadline = deadline  # type: ignore[attr-defined]
                 if response.status_code not in RETRY_STATUSES or attempt >= self.options.retries:
                     return response
                 asked = retry_after_seconds(response.headers.get("retry-after"))
+                deadline.cancel()
                 response.close()
                 if asked is not None:
                     if asked > self.options.max_retry_after:
@@ -223,11 +346,18 @@ class PoliteSession:
                     result.truncated = True
                     return result
                 chunks.append(chunk)
+            if response.deadline.expired:   # a connection-close body simply ends when its socket is shut
+                raise FetchError(f"{final}: the whole page did not arrive within the {self.options.timeout:g} s "
+                                 "timeout")
             result.body = b"".join(chunks)
             return result
         except requests.RequestException as exc:
+            if response.deadline.expired:
+                raise FetchError(f"{final}: the whole page did not arrive within the {self.options.timeout:g} s "
+                                 "timeout") from None
             raise FetchError(f"{final}: {type(exc).__name__}: {exc}") from None
         finally:
+            response.deadline.cancel()
             response.close()
 
 

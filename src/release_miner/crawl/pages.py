@@ -10,6 +10,12 @@ serves.
 The page kind decides what is stored as a release: ``release`` (a dated or substantial
 article), ``listing`` (a board or index: many item links, little prose of its own) or
 ``other`` (about, contact, navigation pages).
+
+Every step is linear in the page: the tree is depth-bounded (`html.parse_html`), facts
+about an element's ancestors (inside furniture? inside a list item?) are computed once
+top-down, and a page too big for trafilatura's pace (`TRAFILATURA_MAX_ELEMENTS`) goes to
+the built-in extractor. A hostile page costs seconds, not hours, and the next file of a
+batch is read.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from bs4 import BeautifulSoup, Tag
 
 from .adapters import SiteAdapter
 from .boilerplate import BOILERPLATE_WORDS, attr_words, generic_main_text, strip_furniture
+from .html import block_text, parse_html
 from .dates import date_from_url, find_date
 from .urls import canonical_url, is_attachment_url
 
@@ -49,6 +56,13 @@ NEXT_TEXTS = re.compile(r"^(next|next page|older|older posts|more|다음|다음 
 
 #: Words a page needs before it counts as a release.
 MIN_RELEASE_WORDS = 40
+
+#: Pages with more elements than this (or nested beyond `html.MAX_DEPTH`) skip trafilatura, which
+#: spends about half a millisecond per link: a 40,000-link page would take 20 s there.
+TRAFILATURA_MAX_ELEMENTS = 20_000
+
+#: Elements a link's "list item" can be.
+ITEM_TAGS = ("li", "tr", "article", "dt")
 
 
 @dataclass
@@ -111,14 +125,33 @@ def _meta_date(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _title(soup: BeautifulSoup, furnished: BeautifulSoup, adapter: SiteAdapter | None) -> str | None:
+@dataclass
+class _Head:
+    """What is read from the page before its furniture is removed (``<head>`` is furniture, and an
+    adapter's selectors address the whole page)."""
+
+    page_title: str
+    og_title: str | None
+    meta_date: str | None
+    adapter_title: str | None
+    adapter_date: str | None
+
+    @classmethod
+    def read(cls, soup: BeautifulSoup, adapter: SiteAdapter | None) -> _Head:
+        meta = soup.find("meta", property="og:title")
+        return cls(page_title=" ".join(soup.title.get_text(" ").split()) if soup.title else "",
+                   og_title=" ".join(meta["content"].split()) if meta and meta.get("content") else None,
+                   meta_date=_meta_date(soup),
+                   adapter_title=_select_text(soup, adapter.selector("title")) if adapter else None,
+                   adapter_date=find_date(_select_text(soup, adapter.selector("date"))) if adapter else None)
+
+
+def _title(head: _Head, furnished: BeautifulSoup) -> str | None:
     """The headline: adapter selector, else the heading the ``<title>`` repeats, else the first ``h1``
     outside page furniture, else ``og:title``, else the ``<title>`` up to its site-name suffix."""
-    if adapter:
-        found = _select_text(soup, adapter.selector("title"))
-        if found:
-            return found
-    page_title = " ".join(soup.title.get_text(" ").split()) if soup.title else ""
+    if head.adapter_title:
+        return head.adapter_title
+    page_title = head.page_title
     headings = [" ".join(h.get_text(" ").split()) for h in furnished.find_all(("h1", "h2", "h3"))]
     headings = [h for h in headings if len(h) > 3]
     for heading in headings:
@@ -127,9 +160,8 @@ def _title(soup: BeautifulSoup, furnished: BeautifulSoup, adapter: SiteAdapter |
     h1 = furnished.find("h1")
     if h1 is not None and " ".join(h1.get_text(" ").split()):
         return " ".join(h1.get_text(" ").split())
-    meta = soup.find("meta", property="og:title")
-    if meta and meta.get("content"):
-        return " ".join(meta["content"].split())
+    if head.og_title:
+        return head.og_title
     for tag in furnished.find_all(class_=re.compile(r"(^|[-_])(title|subject|tit)($|[-_])", re.I)):
         text = " ".join(tag.get_text(" ").split())
         if 3 < len(text) < 300:
@@ -151,15 +183,11 @@ def _dateline_near_title(soup: BeautifulSoup, title: str | None) -> str | None:
     return None
 
 
-def _published(soup: BeautifulSoup, furnished: BeautifulSoup, url: str, title: str | None,
-               adapter: SiteAdapter | None) -> str | None:
-    if adapter:
-        found = find_date(_select_text(soup, adapter.selector("date")))
-        if found:
-            return found
-    found = _meta_date(soup)
-    if found:
-        return found
+def _published(head: _Head, furnished: BeautifulSoup, url: str, title: str | None) -> str | None:
+    if head.adapter_date:
+        return head.adapter_date
+    if head.meta_date:
+        return head.meta_date
     for time_tag in furnished.find_all("time"):
         found = find_date(time_tag.get("datetime")) or find_date(time_tag.get_text(" "))
         if found:
@@ -177,13 +205,13 @@ def _adapter_body(soup: BeautifulSoup, adapter: SiteAdapter) -> str | None:
     for tag in soup.select(selector):
         for script in tag.find_all(("script", "style", "noscript")):
             script.decompose()
-        for block in tag.find_all(("p", "li", "div", "br", "tr", "dd", "dt", "h2", "h3", "h4", "table")):
-            block.insert_before("\n")
-            block.insert_after("\n")
-        lines = (" ".join(line.split()) for line in tag.get_text().splitlines())
-        blocks.append("\n".join(line for line in lines if line))
+        blocks.append("\n".join(block_text(tag, blocks=ADAPTER_BLOCKS)))
     text = "\n".join(b for b in blocks if b)
     return text or None
+
+
+#: Elements that are lines of their own in an adapter's body.
+ADAPTER_BLOCKS = frozenset({"p", "li", "div", "br", "tr", "dd", "dt", "h2", "h3", "h4", "table"})
 
 
 def trafilatura_available() -> bool:
@@ -213,16 +241,21 @@ def _table_dump(text: str) -> bool:
     return bool(lines) and sum(line.lstrip().startswith("|") for line in lines) >= 0.5 * len(lines)
 
 
-def main_text(html: str, url: str | None = None, *, prefer: str = "auto") -> tuple[str, str]:
+def main_text(html: str, url: str | None = None, *, prefer: str = "auto",
+              soup: BeautifulSoup | None = None) -> tuple[str, str]:
     """(text, extractor name) by the best generic extractor available; ``prefer`` is auto|trafilatura|generic.
 
     ``auto`` uses trafilatura unless it is missing, finds nothing, or renders a layout table.
+    Pages too large or too deeply nested for it are read by the built-in extractor (``soup``, a
+    fresh `html.parse_html` tree of ``html``, saves parsing again).
     """
-    if prefer in ("auto", "trafilatura"):
+    soup = soup if soup is not None else parse_html(html)
+    huge = getattr(soup, "flattened", 0) or len(soup.find_all(True)) > TRAFILATURA_MAX_ELEMENTS
+    if prefer in ("auto", "trafilatura") and not huge:
         text = trafilatura_text(html, url)
         if text and (prefer == "trafilatura" or not _table_dump(text)):
             return text, "trafilatura"
-    return generic_main_text(html), "generic"
+    return generic_main_text(soup), "generic"
 
 
 def _strip_heading(text: str, title: str | None) -> str:
@@ -242,6 +275,7 @@ def _strip_heading(text: str, title: str | None) -> str:
 def _links(soup: BeautifulSoup, base: str, adapter: SiteAdapter | None) -> tuple[list[Link], list[Link]]:
     links: list[Link] = []
     attachments: list[Link] = []
+    attachment_urls: set[str] = set()
     seen: dict[str, Link] = {}
     item_of: dict[int, Tag] = {}
     if adapter and adapter.selector("list_item"):
@@ -251,6 +285,8 @@ def _links(soup: BeautifulSoup, base: str, adapter: SiteAdapter | None) -> tuple
     next_hrefs: set[int] = set()
     if adapter and adapter.selector("next_page"):
         next_hrefs = {id(a) for a in soup.select(adapter.selector("next_page") or "") if a.name == "a"}
+    furniture, item_above = _ancestry(soup)
+    item_dates: dict[int, str | None] = {}
     for a in soup.find_all("a", href=True):
         url = canonical_url(a["href"], base)
         if not url:
@@ -260,18 +296,21 @@ def _links(soup: BeautifulSoup, base: str, adapter: SiteAdapter | None) -> tuple
         text = " ".join(a.get_text(" ").split()) or (a.get("title") or "").strip()
         rel = " ".join(a.get("rel") or [])
         item = item_of.get(id(a))
-        if item is None and len(text.split()) >= 3 and not _in_furniture(a):
-            item = a.find_parent(("li", "tr", "article", "dt"))
+        if item is None and len(text.split()) >= 3 and not furniture.get(id(a), False):
+            item = item_above.get(id(a))
             if item is None and a.parent is not None and a.parent.name == "div" and len(a.parent.find_all("a")) == 1:
                 item = a.parent
         is_next = (id(a) in next_hrefs or "next" in rel.split() or bool(NEXT_TEXTS.match(text))
                    or bool(re.search(r"(?:^|\s)next(?:$|\s|-)", " ".join(a.get("class") or []), re.I)))
         link = Link(url=url, text=text, rel=rel, in_item=item is not None, is_next=is_next)
         if item is not None:
-            date_text = _select_text(item, adapter.selector("list_date")) if adapter else None
-            link.item_date = find_date(date_text or item.get_text(" "))
+            if id(item) not in item_dates:   # one item may hold many links: read its date once
+                date_text = _select_text(item, adapter.selector("list_date")) if adapter else None
+                item_dates[id(item)] = find_date(date_text or item.get_text(" "))
+            link.item_date = item_dates[id(item)]
         if is_attachment_url(url) or a.has_attr("download"):
-            if url not in {x.url for x in attachments}:
+            if url not in attachment_urls:
+                attachment_urls.add(url)
                 attachments.append(link)
             continue
         earlier = seen.get(url)
@@ -291,14 +330,27 @@ def _links(soup: BeautifulSoup, base: str, adapter: SiteAdapter | None) -> tuple
     return links, attachments
 
 
-def _in_furniture(tag: Tag) -> bool:
-    """True inside navigation, header, footer, aside, or an element named like page furniture."""
-    for parent in tag.parents:
-        if parent.name in ("nav", "header", "footer", "aside", "menu"):
-            return True
-        if parent.name not in ("html", "body") and BOILERPLATE_WORDS.search(attr_words(parent)):
-            return True
-    return False
+def _ancestry(soup: BeautifulSoup) -> tuple[dict[int, bool], dict[int, Tag]]:
+    """For every element, in one top-down pass: is it inside page furniture (navigation, header,
+    footer, aside, menu, or an element named like furniture), and its nearest list-item ancestor."""
+    furniture: dict[int, bool] = {}
+    item_above: dict[int, Tag] = {}
+    for tag in soup.find_all(True):
+        parent = tag.parent
+        if parent is None or not isinstance(parent, Tag) or parent.name in ("[document]",):
+            furniture[id(tag)] = False
+            continue
+        key = id(parent)
+        inherited = furniture.get(key, False)
+        if not inherited and parent.name not in ("html", "body"):
+            inherited = parent.name in ("nav", "header", "footer", "aside", "menu") or bool(
+                BOILERPLATE_WORDS.search(attr_words(parent)))
+        furniture[id(tag)] = inherited
+        if parent.name in ITEM_TAGS:
+            item_above[id(tag)] = parent
+        elif key in item_above:
+            item_above[id(tag)] = item_above[key]
+    return furniture, item_above
 
 
 def _feeds(soup: BeautifulSoup, base: str) -> list[str]:
@@ -349,26 +401,31 @@ def analyse(html: str, url: str, adapter: SiteAdapter | None = None, *, prefer: 
 
     ``listing_hint``: the page was reached as the next page of a listing.
     """
-    soup = BeautifulSoup(html, "lxml")
+    soup = parse_html(html)   # read whole first, then stripped of its furniture in place
     canonical_tag = soup.find("link", rel="canonical", href=True)
     canonical = canonical_url(canonical_tag["href"], url) if canonical_tag else None
-    furnished = BeautifulSoup(html, "lxml")
-    strip_furniture(furnished)
-    title = _title(soup, furnished, adapter)
+    head = _Head.read(soup, adapter)
     links, attachments = _links(soup, url, adapter)
     if adapter and adapter.selector("attachments"):
+        known = {x.url for x in attachments}
+        moved: set[str] = set()
         for a in soup.select(adapter.selector("attachments") or ""):
             target = canonical_url(a.get("href") or "", url)
-            if target and target not in {x.url for x in attachments}:
+            if target and target not in known:
+                known.add(target)
+                moved.add(target)
                 attachments.append(Link(url=target, text=" ".join(a.get_text(" ").split())))
-                links = [link for link in links if link.url != target]
+        links = [link for link in links if link.url not in moved]
     feeds = _feeds(soup, url)
-    published = _published(soup, furnished, url, title, adapter)
     text, extractor = None, "adapter"
     if adapter and (adapter.is_release(url) or not adapter.is_listing(url)):
-        text = _adapter_body(BeautifulSoup(html, "lxml"), adapter)
+        text = _adapter_body(parse_html(html), adapter)
+    furnished = soup
+    strip_furniture(furnished)
+    title = _title(head, furnished)
+    published = _published(head, furnished, url, title)
     if not text:
-        text, extractor = main_text(html, url, prefer=prefer)
+        text, extractor = main_text(html, url, prefer=prefer, soup=furnished)   # already without furniture
     text = _strip_heading(text, title)
     kind = classify(url, text, published, links, adapter, listing_hint)
     return PageInfo(url=url, title=title, published=published, text=text, kind=kind, canonical=canonical,

@@ -74,18 +74,48 @@ class CrawlState:
     def enqueue(conn: sqlite3.Connection, run_id: int, url: str, kind: str, priority: int, depth: int,
                 referrer: str | None) -> bool:
         """Queue ``url`` once per run; a still-pending URL found again with a better priority is promoted
-        (a release first seen in a sidebar and then in its listing is fetched as a listed release)."""
+        (a release first seen in a sidebar and then in its listing is fetched as a listed release), and
+        a URL skipped as out of scope or too deep is queued when a link that admits it turns up."""
         cur = conn.execute(
             "INSERT INTO crawl_frontier (run_id, url, kind, priority, depth, referrer) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (run_id, url) DO UPDATE SET kind = excluded.kind, priority = excluded.priority"
-            " WHERE crawl_frontier.status = 'pending' AND excluded.priority < crawl_frontier.priority",
+            " ON CONFLICT (run_id, url) DO UPDATE SET kind = excluded.kind, priority = excluded.priority,"
+            " depth = min(crawl_frontier.depth, excluded.depth), status = 'pending', note = NULL"
+            " WHERE (crawl_frontier.status = 'pending' AND excluded.priority < crawl_frontier.priority)"
+            " OR (crawl_frontier.status = 'skipped' AND (crawl_frontier.note LIKE 'out of scope%'"
+            " OR crawl_frontier.note = 'too deep'))",
             (run_id, url, kind, priority, depth, referrer))
         return cur.rowcount > 0
 
-    def next_item(self, run_id: int) -> FrontierItem | None:
+    @staticmethod
+    def skip(conn: sqlite3.Connection, run_id: int, url: str, kind: str, depth: int, referrer: str | None,
+             note: str) -> bool:
+        """Record a link that is not fetched, and why; True the first time this run meets it."""
+        cur = conn.execute(
+            "INSERT INTO crawl_frontier (run_id, url, kind, priority, depth, referrer, status, note)"
+            " VALUES (?, ?, ?, 9, ?, ?, 'skipped', ?) ON CONFLICT (run_id, url) DO NOTHING",
+            (run_id, url, kind, depth, referrer, note))
+        return cur.rowcount > 0
+
+    def done_variant(self, run_id: int, url: str, variants: list[str]) -> str | None:
+        """Another spelling of ``url`` this run has already fetched (``/news/`` for ``/news/index.html``)."""
+        others = [v for v in variants if v != url]
+        if not others:
+            return None
+        row = self.conn.execute(
+            f"SELECT url FROM crawl_frontier WHERE run_id = ? AND status = 'done' AND url IN "
+            f"({', '.join('?' for _ in others)}) LIMIT 1", (run_id, *others)).fetchone()
+        return row[0] if row else None
+
+    def next_item(self, run_id: int, held: tuple[str, ...] = ()) -> FrontierItem | None:
+        """The next pending URL by priority, leaving aside URLs that start with a ``held`` origin
+        (a host whose robots.txt cannot be read yet)."""
+        clauses = "".join(" AND substr(url, 1, ?) != ?" for _ in held)
+        params: list[object] = [run_id]
+        for origin in held:
+            params += [len(origin), origin]
         row = self.conn.execute(
             "SELECT id, url, kind, depth, referrer FROM crawl_frontier WHERE run_id = ? AND status = 'pending'"
-            " ORDER BY priority, id LIMIT 1", (run_id,)).fetchone()
+            f"{clauses} ORDER BY priority, id LIMIT 1", params).fetchone()
         return FrontierItem(*row) if row else None
 
     @staticmethod
@@ -112,9 +142,17 @@ class CrawlState:
 
     def settled_before(self, url: str, run_id: int) -> bool:
         """True when an earlier run already dealt with ``url`` (fetched, refused or failed)."""
-        row = self.conn.execute("SELECT 1 FROM crawl_frontier WHERE url = ? AND run_id != ? AND status != 'pending'"
-                                " LIMIT 1", (url, run_id)).fetchone()
+        row = self.conn.execute(
+            "SELECT 1 FROM crawl_frontier WHERE url = ? AND run_id != ? AND status != 'pending' AND NOT"
+            " (status = 'skipped' AND (note LIKE 'out of scope%' OR note = 'too deep')) LIMIT 1",
+            (url, run_id)).fetchone()
         return row is not None
+
+    def redirect_target(self, url: str) -> str | None:
+        """The URL of the page ``url`` was found to be (by redirect or canonical link), if any."""
+        row = self.conn.execute("SELECT p.url FROM crawl_aliases a JOIN crawl_pages p ON p.id = a.page_id"
+                                " WHERE a.url = ?", (url,)).fetchone()
+        return row[0] if row else None
 
     @staticmethod
     def add_alias(conn: sqlite3.Connection, url: str, page_id: int) -> None:
@@ -147,6 +185,43 @@ class CrawlState:
     def add_attachment(conn: sqlite3.Connection, page_id: int, url: str, name: str | None) -> None:
         conn.execute("INSERT OR IGNORE INTO crawl_attachments (page_id, url, name) VALUES (?, ?, ?)",
                      (page_id, url, name or None))
+
+
+WAITING_SQL = (
+    "SELECT count(*) FROM crawl_pages p WHERE p.kind = 'release' AND p.duplicate_of IS NULL AND p.text IS NOT NULL"
+    " AND p.text != '' AND NOT EXISTS (SELECT 1 FROM releases r WHERE r.url = p.canonical_url"
+    " OR r.doc_id = p.canonical_url OR r.content_hash = p.content_hash)")
+
+
+def waiting_releases(conn: sqlite3.Connection) -> int:
+    """Crawled releases not yet in the dataset (``crawl`` stores pages; ``run --crawled`` makes them releases).
+
+    0 for a file without crawl tables."""
+    try:
+        return int(conn.execute(WAITING_SQL).fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def waiting_hint(db: str) -> str | None:
+    """The line telling a user that crawled releases wait for ``run --crawled``, or None.
+
+    Reads the file read-only (no journal switch, no lock held), so any command can ask."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        count = waiting_releases(conn)
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    if not count:
+        return None
+    noun = "release waits" if count == 1 else "releases wait"
+    return (f"{count} crawled {noun} to be extracted into the dataset: run "
+            f"`release-miner run --crawled --db {db}` (or crawl with --run)")
 
 
 def crawled_documents(store: Store, *, since: str | None = None, batch: int = 200) -> Iterator[Document]:

@@ -116,23 +116,57 @@ def is_public_address(address: str) -> bool:
                 or ip.is_reserved or ip.is_unspecified)
 
 
+def origin_of(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) of ``url`` with the scheme's default port filled in; None when not http(s)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    return scheme, parts.hostname.lower().rstrip("."), port or _DEFAULT_PORTS[scheme]
+
+
 class AddressPolicy:
     """Which hosts the crawler may connect to.
 
-    ``trusted`` holds hosts the user named (start URLs); they may be private. Every other
-    host must resolve only to public addresses, unless ``allow_private`` is set.
+    ``trusted`` holds the origins the user named (start URLs: scheme, host and port, or a bare
+    ``host[:port]`` for either scheme); they may be private. Trust stops at the origin: another
+    port of a named host is a different service (on a loopback or intranet address, often an
+    internal one), so a redirect there is judged like any other host. Every untrusted host must
+    resolve only to public addresses, unless ``allow_private`` is set.
     """
 
     def __init__(self, trusted: set[str] | None = None, *, allow_private: bool = False) -> None:
-        self.trusted = {h.lower() for h in (trusted or set())}
+        self.trusted: set[tuple[str | None, str, int | None]] = set()
+        for entry in trusted or set():
+            if "://" in entry:
+                origin = origin_of(entry)
+                if origin:
+                    self.trusted.add(origin)
+            else:
+                host, _, port = entry.lower().rpartition(":") if entry.count(":") == 1 else (entry.lower(), "", "")
+                self.trusted.add((None, host.strip("[]"), int(port) if port.isdigit() else None))
         self.allow_private = allow_private
+
+    def is_trusted(self, url: str) -> bool:
+        """True when ``url`` is on an origin the user named."""
+        origin = origin_of(url)
+        if origin is None:
+            return False
+        scheme, host, port = origin
+        default = port == _DEFAULT_PORTS[scheme]
+        return (origin in self.trusted or (None, host, port) in self.trusted
+                or (default and (None, host, None) in self.trusted))
 
     def check(self, url: str) -> None:
         """Raise `UnsafeURL` unless ``url`` may be fetched."""
         parts = urlsplit(url)
         if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
             raise UnsafeURL(f"{url}: only http and https URLs are fetched")
-        if self.allow_private or parts.netloc.lower() in self.trusted or parts.hostname.lower() in self.trusted:
+        if self.allow_private or self.is_trusted(url):
             return
         addresses = _addresses(parts.hostname)
         if not addresses:
@@ -145,9 +179,7 @@ class AddressPolicy:
     def check_peer(self, url: str, address: str | None) -> None:
         """Raise `UnsafeURL` when the address actually connected to is not public (DNS rebinding:
         a name that resolved to a public address for `check` and to a private one for the connection)."""
-        parts = urlsplit(url)
-        if (address is None or self.allow_private or parts.netloc.lower() in self.trusted
-                or (parts.hostname or "").lower() in self.trusted):
+        if address is None or self.allow_private or self.is_trusted(url):
             return
         if not is_public_address(address):
             raise UnsafeURL(f"{url}: connected to non-public address {address}")

@@ -1,0 +1,99 @@
+"""Hostile or broken sites over real HTTP on 127.0.0.1: robots.txt that cannot be read, redirects to another
+port of the start host, decompression bombs, oversized pages."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from release_miner.crawl import CrawlOptions, Crawler, FetchOptions, load_adapters
+from release_miner.crawl.discover import MAX_INFLATED
+from release_miner.store import Store
+
+from . import council
+from .conftest import crawl, pages
+from .site_server import SiteServer
+
+
+def _site(root: Path, behaviours: dict | None = None, files: dict[str, str | bytes] | None = None) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for path, content in (files or {}).items():
+        target = root / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (target.write_bytes if isinstance(content, bytes) else target.write_text)(content)
+    if behaviours:
+        (root / "_server.json").write_text(json.dumps(behaviours))
+    return root
+
+
+def _small_site(root: Path, behaviours: dict | None = None) -> Path:
+    items = [(f"/news/{name}.html", f"Council approves plan number {n} for the borough")
+             for n, name in enumerate("abc", 1)]
+    return _site(root, behaviours, {"/news/index.html": council.listing("News", items, None),
+                                    **{path: council.release(n) for n, (path, _text) in enumerate(items, 1)}})
+
+
+@pytest.mark.parametrize("status, retry_after", [(503, "3600"), (429, "3600"), (429, None), (503, None)])
+def test_unreadable_robots_txt_means_nothing_is_fetched_until_it_reads(status, retry_after, tmp_path):
+    headers = {"Retry-After": retry_after} if retry_after else {}
+    root = _small_site(tmp_path / "site", {"/robots.txt": {"fail": 10_000, "status": status, "headers": headers}})
+    db = tmp_path / "c.sqlite"
+    with SiteServer(root) as site:
+        report = crawl(db, [site.url("/news/")])
+        assert {hit.path for hit in site.log} == {"/robots.txt"}
+        assert report.held and not report.finished and report.pending == 1
+        assert any("robots.txt cannot be read" in line and "run the same command later" in line
+                   for line in report.summary())
+        site.behaviours.pop("/robots.txt")          # the site recovers: the same command now crawls
+        again = crawl(db, [site.url("/news/")])
+        assert again.resumed and again.finished and again.releases == 3
+
+
+def test_redirect_to_another_port_of_the_start_host_is_not_followed(tmp_path):
+    with SiteServer(_small_site(tmp_path / "other")) as other:
+        behaviours = {"/news/hop": {"redirect": other.url("/news/a.html"), "status": 302},
+                      "/start": {"redirect": other.url("/news/"), "status": 301}}
+        root = _site(tmp_path / "site", behaviours, {
+            "/news/index.html": council.listing("News", [("/news/hop", "Council approves the new park plan"),
+                                                          ("/news/b.html", "Council opens the new library"),
+                                                          ("/news/c.html", "Council repairs the old bridge")], None),
+            "/news/b.html": council.release(2),
+            "/news/c.html": council.release(3),
+        })
+        with SiteServer(root) as site:
+            db = tmp_path / "c.sqlite"
+            report = crawl(db, [site.url("/news/")])
+            assert other.log == []                                   # another port is another, untrusted service
+            assert set(pages(db, "release")) == {"/news/b.html", "/news/c.html"} and report.failed_releases == 1
+            assert "non-public address" in report.errors[0]
+            crawl(tmp_path / "d.sqlite", [site.url("/start")])       # a start URL redirecting there: same
+            assert other.log == []
+
+
+def test_gzip_bomb_sitemap_is_reported_as_such(tmp_path):
+    bomb = gzip.compress(b"\0" * (MAX_INFLATED + 1024), compresslevel=1)
+    root = _small_site(tmp_path / "site")
+    _site(root, files={"/robots.txt": "User-agent: *\nSitemap: {{BASE}}/sitemap.xml.gz\n", "/sitemap.xml.gz": bomb})
+    with SiteServer(root) as site:
+        report = crawl(tmp_path / "c.sqlite", [site.url("/news/")])
+    assert report.finished and report.releases == 3
+    assert report.failure_reasons == {"unreadable gzip": 1}
+    text = "\n".join(report.summary())
+    assert "binary" not in text and "unreadable gzip: 1" in text
+
+
+def test_oversized_page_is_a_failure_not_done(tmp_path):
+    padding = "<p>" + "Filler words for a very long page. " * 2000 + "</p>"
+    root = _small_site(tmp_path / "site")
+    _site(root, files={"/news/a.html": council.release(1, extra=padding)})
+    with SiteServer(root) as site, Store(tmp_path / "c.sqlite") as store:
+        options = CrawlOptions(fetch=FetchOptions(delay=0, backoff=0.01, timeout=5, max_bytes=20_000))
+        report = Crawler(store, [site.url("/news/")], options, load_adapters()).run()
+        note = store.conn.execute("SELECT status, note FROM crawl_frontier WHERE url = ?",
+                                  (site.url("/news/a.html"),)).fetchone()
+    assert report.failed_releases == 1 and report.releases == 2
+    assert tuple(note)[0] == "failed" and "larger than the --max-bytes limit of 20000 bytes" in note[1]
+    assert "failed: 1 release, 0 other pages" in report.summary()
