@@ -157,3 +157,10 @@ def test_photo_credits_are_not_bodies(names_nlp):
 def test_a_name_with_a_foreign_connector_is_kept_whole(names_nlp):
     text = "Doctors from the Association pour la Solidarite Internationale joined the response."
     assert any(name.startswith("Association pour la Solidarite") for name in _orgs(names_nlp, text))
+
+
+def test_a_name_of_kind_words_only_is_no_body(names_nlp):
+    text = "At the Ordinary Council Meeting, the Harbourside District Council approved the budget."
+    orgs = _orgs(names_nlp, text)
+    assert "Harbourside District Council" in orgs
+    assert "Ordinary Council Meeting" not in orgs

@@ -310,6 +310,20 @@ LEGISLATURES = frozenset({"Assembly", "Parliament", "Congress", "Senate"})
 SOLE_LEGISLATURES = frozenset({"Parliament", "Congress"})
 
 
+#: Words that say what kind of meeting or body, not which one ("Ordinary Council Meeting", "Full Council").
+_KIND_WORDS = frozenset(w.lower() for w in _GENERIC_LEVELS) | frozenset(
+    "full ordinary regular special extraordinary annual general plenary joint councillors councilors members "
+    "officials staff and of the & meeting meetings session sessions".split())
+
+
+def _generic_only(name: str) -> bool:
+    """A name made only of kind words and head nouns names no particular body ("Council Meeting")."""
+    words = name.split()
+    if words[-1] in LEGISLATURES:
+        return False  # "National Assembly"
+    return all(w.lower() in _KIND_WORDS or w in ORG_HEADS for w in words)
+
+
 def _venue(name: str) -> bool:
     """A facility or venue ("Daejeon Convention Center", "... Incineration Plant"), not a body."""
     words = name.split()
@@ -383,7 +397,7 @@ def _model_org_ok(doc_text: str, start: int, end: int, name: str, verbs: set[int
     if len(words) == 1 and not name.isupper() and is_korean_syllables(name) \
             and re.search(r"\b(?:in|at|near|from|to|around)\s+(?:the\s+)?$", doc_text[max(0, start - 12):start]):
         return False  # a romanised Korean place ("in Onsan")
-    if len(words) > 6 or _is_place_only(name) or _venue(name):
+    if len(words) > 6 or _is_place_only(name) or _venue(name) or _generic_only(name):
         return False
     if name.upper() in NOT_ORG_ACRONYMS or name in NOT_ORG_ACRONYMS:
         return False
@@ -420,7 +434,7 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
                 truncated = e >= len(text.rstrip())
                 programme = bool(_PROGRAMME_AFTER.match(text, e))
                 if name and not generic and not truncated and not programme and not _is_place_only(name) \
-                        and not _venue(name):
+                        and not _venue(name) and not _generic_only(name):
                     spans.append(OrgSpan(s, e, name))
         pos += len(line) + 1
     for m in _LOWER_CITY_OF.finditer(text):
