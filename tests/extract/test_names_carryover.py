@@ -164,3 +164,17 @@ def test_a_name_of_kind_words_only_is_no_body(names_nlp):
     orgs = _orgs(names_nlp, text)
     assert "Harbourside District Council" in orgs
     assert "Ordinary Council Meeting" not in orgs
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Seo Ji-hoon Envisions A Greener Port\n\nGovernor Seo Ji-hoon spoke at the launch.", "Seo Ji-hoon"),
+    ("Maria Lopez Weekly Update\n\nCouncilmember Maria Lopez wrote to residents.", "Maria Lopez"),
+])
+def test_a_headline_name_ends_where_the_name_does(names_nlp, text, name):
+    people = _people(names_nlp, text)
+    assert list(people) == [name]
+
+
+def test_joined_initials_are_a_name(names_nlp):
+    text = "City Manager R.J. Okonkwo said the budget is balanced."
+    assert "R.J. Okonkwo" in _people(names_nlp, text)

@@ -153,6 +153,12 @@ def _trim(text: str, start: int, end: int, verbs: frozenset[int] = frozenset()) 
         segment = text[start:end]
         words = list(_WORD.finditer(segment))
     headline = is_headline(line_at(text, start))
+    if len(words) >= 3 and (korean_parts(" ".join(w.group() for w in words[:2]))
+                            and not is_korean_syllables(words[2].group())
+                            or headline and is_given_name(words[0].group()) and not _name_word(words[2].group())):
+        # "Kim Young-hwan Envisions ...", "Paul Young Weekly Update": the name is complete after two words
+        words = words[:2]
+        end = start + words[-1].end()
     while (len(words) > 2 or (headline and len(words) > 1)) and words[-1].group().lower() in TRAILING_VERBS:
         words.pop()
         end = start + words[-1].end()
@@ -174,7 +180,7 @@ def _plausible(text: str, start: int, end: int) -> bool:
         bare = w.rstrip(".")
         if w in NAME_PARTICLES:
             continue
-        if not w[0].isupper() or (len(bare) > 1 and bare.isupper()):
+        if not w[0].isupper() or (len(bare) > 1 and bare.isupper() and not _INITIALS.fullmatch(w)):
             return False
         family = named and w is words[-1] and is_given_name(bare)
         if (bare in NOT_NAME_WORDS or bare.split("-")[0] in NOT_NAME_WORDS) and not family:
@@ -194,6 +200,12 @@ def _plausible(text: str, start: int, end: int) -> bool:
 
 
 _VERB_TAGS = frozenset({"VBZ", "VBD", "VBG", "VBP"})
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _name_word(word: str) -> bool:
+    """A word that can continue a name: a given name, an initial, a particle or a hyphenated name."""
+    return is_given_name(word) or bool(_INITIALS.fullmatch(word)) or word in NAME_PARTICLES or "-" in word
 #: A capitalised word right after an honorific or a title ("Mr Khan", "Mayor Moreno"): a family name.
 _CUED_SURNAME = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?|" + TITLE + r")[ \t]+([A-Z][\w'’-]+)(?![ \t]+[A-Z])")
