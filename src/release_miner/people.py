@@ -34,21 +34,13 @@ from typing import Any
 
 from rapidfuzz.fuzz import ratio
 
-from .extract.namekey import fold, name_key
+from .extract.namekey import affiliation_words, affiliations_agree, fold, fold_words, name_key
 from .records import Release
 
 #: Given-name similarity (0-100, on folded keys) above which a name is "near-identical".
 MERGE_SIMILARITY = 90.0
 #: Similarity above which an unsupported match is still worth a reviewer's look.
 SUGGEST_SIMILARITY = 75.0
-
-#: Words of an affiliation that say what kind of body it is, not which one.
-_GENERIC_AFFILIATION = frozenset("""
-the of and for in metropolitan special city government council office municipal provincial province county
-state national federal local regional administration department ministry bureau district town self governing
-autonomous hall
-""".split())
-
 
 @dataclass(frozen=True)
 class Decision:
@@ -60,24 +52,6 @@ class Decision:
 
 
 # ---- evidence -------------------------------------------------------------
-
-
-def affiliation_words(affiliation: str | None) -> frozenset[str]:
-    """The words that tell which body: "Busan Metropolitan City" -> {"busan"}."""
-    words = re.findall(r"[a-z]+", fold_words(affiliation))
-    return frozenset(w for w in words if w not in _GENERIC_AFFILIATION and len(w) > 1)
-
-
-def fold_words(text: str | None) -> str:
-    return " ".join(fold(w) for w in (text or "").split())
-
-
-def affiliations_agree(a: str | None, b: str | None) -> bool | None:
-    """True when both name the same body or place, False when they name different ones, None when unknown."""
-    wa, wb = affiliation_words(a), affiliation_words(b)
-    if not wa or not wb:
-        return None
-    return bool(wa & wb)
 
 
 def title_head(title: str | None) -> str:

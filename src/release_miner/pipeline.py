@@ -108,6 +108,11 @@ def build_pipeline(
 ) -> Language:
     """A fresh pipeline: the base spaCy model plus release-miner's components."""
     nlp = _load_base(model)
+    components = tuple(components)
+    if "release_names" in components:
+        from .extract import ner_model
+
+        ner_model.apply(nlp)  # the NER fine-tuned on press releases, where it fits the base pipeline
     for name in components:
         importlib.import_module(_COMPONENT_MODULES.get(name, name))
         config = {}

@@ -149,17 +149,43 @@ Sec.
 Pres.
 Councilmember
 Commissioner-General
+Cllr.
+Cllr
+Cr.
+Cr
 """)
 
 #: Abbreviated titles, written out so that one role reads the same in every release.
 TITLE_ABBREVIATIONS: dict[str, str] = {
     "gov.": "Governor", "lt. gov.": "Lieutenant Governor", "sen.": "Senator", "rep.": "Representative",
     "supt.": "Superintendent", "amb.": "Ambassador", "sec.": "Secretary", "pres.": "President",
+    "cllr": "Councillor", "cllr.": "Councillor", "cr": "Councillor", "cr.": "Councillor",
 }
 
 #: Courtesy words before a name: not roles, and not part of the name.
 HONORIFICS: tuple[str, ...] = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir",
-                               "Dame", "Madam", "Hon.", "The Honourable", "The Honorable")
+                               "Dame", "Madam", "Hon.", "The Honourable", "The Honorable", "His Excellency",
+                               "Her Excellency", "H.E.", "Excellency", "Rev.", "Reverend")
+
+#: Words written before a role that belong to the role, not to a body ("First Vice Mayor",
+#: "Senior Director", "Acting Chief"): never read as the affiliation.
+TITLE_MODIFIERS: frozenset[str] = _words("""
+first second third fourth fifth senior junior executive chief deputy acting interim assistant associate
+principal former founding lead general vice co honorary special permanent standing ranking incoming outgoing
+""")
+
+#: Facilities and venues: a name ending in one of these is a place where things happen, not a body.
+VENUE_HEADS: frozenset[str] = _words("""
+Plant Cemetery Mall Stadium Arena Auditorium Airport Station Park Baths Fortress Boulevard Terminal
+Pier Wharf Plaza Beach Beaches Pool Gym Gymnasium Theatre Theater Cinema Venue Grounds Gardens Garden
+Reserve Trail Market Bridge Tower Tunnel Depot Yard Hotel Resort Facility Facilities Site Building
+""")
+
+#: Words before "Center"/"Centre" that make it a venue rather than a body ("Convention Center").
+VENUE_CENTRE_WORDS: frozenset[str] = _words("""
+Convention Community Shopping Exhibition Sports Civic Visitor Visitors Aquatic Aquatics Recreation Leisure
+Fitness Conference Event Events Retail Town Leisure Distribution Logistics Data
+""")
 
 #: Titles that can stand before a bare surname ("Mayor Park") and still name one person.
 TITLE_HEADS: frozenset[str] = frozenset(t.lower() for t in TITLES)

@@ -148,5 +148,31 @@ def family_name(name: str) -> str:
     return tokens[-1] if tokens else name
 
 
-__all__ = ["family_name", "fold", "is_korean_syllables", "korean_parts", "name_key", "phonetic", "surely_korean",
-           "surname_key"]
+#: Words of an affiliation that say what kind of body it is, not which one.
+_GENERIC_AFFILIATION = frozenset("""
+the of and for in metropolitan special city government council office municipal provincial province county
+state national federal local regional administration department ministry bureau district town self governing
+autonomous hall
+""".split())
+
+
+def affiliation_words(affiliation: str | None) -> frozenset[str]:
+    """The words that tell which body: "Busan Metropolitan City" -> {"busan"}."""
+    words = re.findall(r"[a-z]+", fold_words(affiliation))
+    return frozenset(w for w in words if w not in _GENERIC_AFFILIATION and len(w) > 1)
+
+
+def fold_words(text: str | None) -> str:
+    return " ".join(fold(w) for w in (text or "").split())
+
+
+def affiliations_agree(a: str | None, b: str | None) -> bool | None:
+    """True when both name the same body or place, False when they name different ones, None when unknown."""
+    wa, wb = affiliation_words(a), affiliation_words(b)
+    if not wa or not wb:
+        return None
+    return bool(wa & wb)
+
+
+__all__ = ["affiliation_words", "affiliations_agree", "family_name", "fold", "fold_words", "is_korean_syllables",
+           "korean_parts", "name_key", "phonetic", "surely_korean", "surname_key"]

@@ -21,6 +21,7 @@ abbreviation count as mentions of the body.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -28,19 +29,31 @@ from spacy.tokens import Doc
 
 from ..records import Organization
 from .gazetteers import (LEADING_JUNK, NOT_ORG_ACRONYMS, NOT_ORG_WORDS, ORG_HEADS, ORG_OPENERS, PLACES,
-                         PLACES_LOWER, TITLE_HEADS, TRAILING_VERBS)
+                         PLACES_LOWER, TITLE_HEADS, TRAILING_VERBS, VENUE_CENTRE_WORDS, VENUE_HEADS)
 from .lines import is_headline, line_at
 from .namekey import fold, is_korean_syllables
 from .roles import TITLE
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-]*(?:['’][A-Za-z]+)*['’]?|&|[^\sA-Za-z0-9]")
-_CONNECTORS = frozenset({"of", "and", "for", "in", "on", "&", "the", "de", "du", "des"})
+#: Lower-case words inside a name, English and the common ones of other languages ("Médecins sans Frontières").
+_CONNECTORS = frozenset({"of", "and", "for", "in", "on", "&", "the", "de", "du", "des", "sans", "pour", "et", "für",
+                         "und", "voor", "van", "der", "del", "di", "y", "la", "le", "les", "el"})
+#: Articles that may follow a connector inside a name ("of the", "pour la").
+_ARTICLES = frozenset({"the", "la", "le", "les", "el", "der", "die", "das", "des", "du"})
+#: Connectors after which an article stays inside a name ("Bank of the West", "Association pour la ..."),
+#: unlike "on the 30th".
+_ARTICLE_AFTER = frozenset({"of", "pour", "sans", "für", "de", "voor", "van"})
+#: Connectors that open the complement of a head noun ("Association pour ...", "Institut für ...").
+_COMPLEMENT = frozenset({"of", "for", "on", "in", "pour", "sans", "für", "de", "du", "des", "voor", "van"})
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
                       re.I)
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?P<abbr>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,6})\s*[),]")
 _LOWER_CITY_OF = re.compile(r"\b[Cc]ity of (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _BYLINE_OR_COPYRIGHT = re.compile(
-    r"\[[^\]\n]*(?:[Rr]eporter|[Cc]orrespondent|기자)[^\]\n]*\]|^.*(?:©|\([Cc]\)|[Cc]opyright|All rights reserved).*$",
+    r"\[[^\]\n]*(?:[Rr]eporter|[Cc]orrespondent|기자)[^\]\n]*\]|^.*(?:©|\([Cc]\)|[Cc]opyright|All rights reserved).*$"
+    # photo credits: "(Photo: Getty Images)", "Courtesy of Getty Images", "Image by ..."
+    r"|(?:\b[Pp]hotos?|\b[Ii]mages?|\b[Cc]redit)(?:\s+(?:by|courtesy(?:\s+of)?|credit))?\s*[:=]\s*[^\n)\]]*"
+    r"|\b(?:[Pp]hotos?|[Ii]mages?)\s+(?:by|courtesy(?:\s+of)?)\s+[^\n)\]]*|(?:^|[(\[]\s*)[Cc]ourtesy\s+of\s+[^\n)\]]*",
     re.M)
 _ROLE_DOMAIN = re.compile(rf"{TITLE}\s+(?:of|for)\s+(?:the\s+)?$")
 _CALENDAR = frozenset("""January February March April May June July August September October November December
@@ -98,6 +111,7 @@ class OrgSpan:
 #: Heads after which "in <place>" is part of the name ("Chinese Consulate General in Busan").
 _IN_PLACE_HEADS = frozenset({"General", "Consulate", "Embassy", "Office", "Chapter", "Chamber", "Commerce"})
 _TRAILERS = frozenset({"General", "Inc.", "Inc", "Ltd.", "Ltd", "Co.", "LLC", "Corp."})
+_COMPANY_SUFFIXES = frozenset({"Inc.", "Inc", "Ltd.", "Ltd", "Co.", "LLC", "Corp.", "Corp", "PLC", "plc", "LLP"})
 _ABBREVIATIONS = frozenset({"Inc.", "Co.", "Ltd.", "Corp.", "St.", "Dr.", "Mt.", "Jr.", "Bros.", "U.S.", "D.C."})
 #: Single-word roles that end an organisation's name ("... Committee Chair", "Director of the ...").
 _ROLE_WORDS = frozenset(t.lower() for t in TITLE_HEADS if " " not in t) - {
@@ -182,20 +196,26 @@ def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
                 close()  # "Drexel University's Goodwin College": two bodies
             continue
         low = tok.low
-        if cur and low in _CONNECTORS and nxt is not None and (nxt.capitalised or nxt.low == "the"):
-            if low == "the" and cur[-1].low != "of":
+        if cur and low in _CONNECTORS and nxt is not None and (nxt.capitalised or nxt.low in _ARTICLES):
+            if low in _ARTICLES and cur[-1].low not in _ARTICLE_AFTER:
                 close()
                 continue
             cur.append(tok)
             continue
-        if cur and tok.text == "," and nxt is not None and nxt.text in _TRAILERS:
+        if cur and tok.text == "," and nxt is not None and nxt.text in _COMPANY_SUFFIXES:
             cur.append(tok)  # "Waste Management, Inc."
             continue
         if cur and tok.text == "," and nxt is not None and nxt.capitalised and any(t.text == "of" for t in cur):
             # "Ministry of Trade, Industry and Energy": a comma inside a list of fields
             tail = toks[i + 1:i + 6]
             words = [t.text for t in tail]
-            if "and" in words and all(t.capitalised or t.text == "," for t in tail[:words.index("and")]):
+            # ... unless what follows names a body of its own: it opens with a place or holds a head noun
+            # ("Busan Chamber of Commerce and Industry, Busan Regional Employment and Labor Office")
+            after = list(itertools.takewhile(lambda t: t.text != "," and (t.capitalised or t.low in _CONNECTORS),
+                                             toks[i + 1:i + 12]))
+            own_body = _place_like(tail[0]) or any(_head_word(t) in ORG_HEADS for t in after)
+            if not own_body and "and" in words and all(t.capitalised or t.text == ","
+                                                       for t in tail[:words.index("and")]):
                 cur.append(tok)
                 continue
         close()
@@ -262,7 +282,7 @@ def _head_spans(text: str, run: list[_Tok]) -> list[tuple[int, int]]:
         end = heads[-1]
         while end + 1 < len(seg) and (seg[end + 1].bare in _TRAILERS or seg[end + 1].text == ","):
             end += 1
-        if end + 2 < len(seg) and seg[end + 1].low in ("of", "for", "on", "in") \
+        if end + 2 < len(seg) and seg[end + 1].low in _COMPLEMENT \
                 and not any(t.bare in _CALENDAR for t in seg[end + 2:]):
             complement = seg[end + 2:]
             if seg[end + 1].low != "in" or (seg[end].bare in _IN_PLACE_HEADS
@@ -277,11 +297,39 @@ def _head_spans(text: str, run: list[_Tok]) -> list[tuple[int, int]]:
         span = seg[start:end + 1]
         while span and span[-1].text == ",":
             span = span[:-1]
-        if len(span) == 1 and _head_word(span[0]) in ORG_HEADS:
-            continue  # a head noun alone ("Department:") names no body
+        if len(span) == 1 and _head_word(span[0]) in ORG_HEADS and span[0].bare not in SOLE_LEGISLATURES:
+            continue  # a head noun alone ("Department:") names no body (but "Parliament" does)
         if span and start <= heads[-1]:
             out.append((span[0].start, span[-1].end))
     return out
+
+
+#: Heads of national bodies that "National", "State" or "Federal" alone do name ("National Assembly").
+LEGISLATURES = frozenset({"Assembly", "Parliament", "Congress", "Senate"})
+#: Bodies a capitalised head noun alone names in running text ("approved by Parliament").
+SOLE_LEGISLATURES = frozenset({"Parliament", "Congress"})
+
+
+#: Words that say what kind of meeting or body, not which one ("Ordinary Council Meeting", "Full Council").
+_KIND_WORDS = frozenset(w.lower() for w in _GENERIC_LEVELS) | frozenset(
+    "full ordinary regular special extraordinary annual general plenary joint councillors councilors members "
+    "officials staff and of the & meeting meetings session sessions".split())
+
+
+def _generic_only(name: str) -> bool:
+    """A name made only of kind words and head nouns names no particular body ("Council Meeting")."""
+    words = name.split()
+    if words[-1] in LEGISLATURES:
+        return False  # "National Assembly"
+    return all(w.lower() in _KIND_WORDS or w in ORG_HEADS for w in words)
+
+
+def _venue(name: str) -> bool:
+    """A facility or venue ("Daejeon Convention Center", "... Incineration Plant"), not a body."""
+    words = name.split()
+    if words[-1] in VENUE_HEADS:
+        return True
+    return len(words) >= 2 and words[-1] in ("Center", "Centre", "Centers", "Centres") and words[-2] in VENUE_CENTRE_WORDS
 
 
 def _clean_name(name: str) -> str:
@@ -349,7 +397,7 @@ def _model_org_ok(doc_text: str, start: int, end: int, name: str, verbs: set[int
     if len(words) == 1 and not name.isupper() and is_korean_syllables(name) \
             and re.search(r"\b(?:in|at|near|from|to|around)\s+(?:the\s+)?$", doc_text[max(0, start - 12):start]):
         return False  # a romanised Korean place ("in Onsan")
-    if len(words) > 6 or _is_place_only(name):
+    if len(words) > 6 or _is_place_only(name) or _venue(name) or _generic_only(name):
         return False
     if name.upper() in NOT_ORG_ACRONYMS or name in NOT_ORG_ACRONYMS:
         return False
@@ -382,10 +430,11 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
             for s, e in _head_spans(text, run):
                 name = _clean_name(text[s:e])
                 words = name.split()
-                generic = len(words) == 2 and words[0] in _GENERIC_LEVELS
+                generic = len(words) == 2 and words[0] in _GENERIC_LEVELS and words[1] not in LEGISLATURES
                 truncated = e >= len(text.rstrip())
                 programme = bool(_PROGRAMME_AFTER.match(text, e))
-                if name and not generic and not truncated and not programme and not _is_place_only(name):
+                if name and not generic and not truncated and not programme and not _is_place_only(name) \
+                        and not _venue(name) and not _generic_only(name):
                     spans.append(OrgSpan(s, e, name))
         pos += len(line) + 1
     for m in _LOWER_CITY_OF.finditer(text):

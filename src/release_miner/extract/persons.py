@@ -30,8 +30,9 @@ from spacy.tokens import Doc
 from ..records import Person
 from .gazetteers import (BYLINE_CUES, HONORIFICS, KOREAN_SURNAMES, NAME_PARTICLES, NOT_NAME_WORDS, PLACE_NAMES_OF_PEOPLE,
                          PLACES, PLACES_LOWER, TITLE_HEADS, TRAILING_VERBS)
+from .given_names import is_given_name
 from .lines import is_headline, line_at
-from .namekey import fold, is_korean_syllables, korean_parts, name_key, surely_korean
+from .namekey import affiliations_agree, fold, is_korean_syllables, korean_parts, name_key, surely_korean
 from .roles import TITLE, Role, role_before, role_of
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-zA-Z]*(?:['’][A-Z][a-zA-Z]+)?(?:-[A-Za-z][a-z]*)*)"
@@ -93,10 +94,9 @@ class _Group:
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
-    """Raw name spans from the model's PERSON entities, titles, appositions and Korean name shapes."""
+    """Raw name spans from titles, appositions and Korean name shapes (the model's are read apart)."""
     text = doc.text
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    spans += [m.span("name") for m in _TITLED_NAME.finditer(text)]
+    spans = [m.span("name") for m in _TITLED_NAME.finditer(text)]
     spans += [m.span("name") if m.group("name") else m.span("name2") for m in _APPOSED_NAME.finditer(text)]
     for m in _KOREAN_NAME.finditer(text):
         given = m.group("given") or m.group("given2")
@@ -106,8 +106,12 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Tighten ``[start, end)`` to a clean name: no title in front, no possessive or verb behind."""
+def _trim(text: str, start: int, end: int, verbs: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """Tighten ``[start, end)`` to a clean name: no title in front, no possessive or verb behind.
+
+    ``verbs`` are the offsets of words the tagger reads as finite verbs or gerunds: a name
+    ends before one ("Minho Choi Stresses ...", "Kim Young-hwan Envisions ...").
+    """
     while start < end and not text[start].isalpha():
         start += 1
     while end > start and text[end - 1] in " \t.,;:!?\"'“”‘’)]–—-":
@@ -138,7 +142,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end = start + m.start()
         segment = text[start:end]
     words = list(_WORD.finditer(segment))
+    cut = next((i for i, w in enumerate(words) if i > 0 and start + w.start() in verbs and w.group()[0].isupper()),
+               None)
+    if cut is not None:
+        words = words[:cut]
+        end = start + words[-1].end()
+    if len(words) >= 3 and korean_parts(" ".join(w.group() for w in words[1:])) \
+            and not is_korean_syllables(words[0].group()) and not is_given_name(words[0].group()):
+        start += words[1].start()  # "Distribution Hong Nam-pyo": a word of the title before a Korean name
+        segment = text[start:end]
+        words = list(_WORD.finditer(segment))
     headline = is_headline(line_at(text, start))
+    if len(words) >= 3 and (korean_parts(" ".join(w.group() for w in words[:2]))
+                            and not is_korean_syllables(words[2].group())
+                            or headline and is_given_name(words[0].group()) and not _name_word(words[2].group())):
+        # "Kim Young-hwan Envisions ...", "Paul Young Weekly Update": the name is complete after two words
+        words = words[:2]
+        end = start + words[-1].end()
     while (len(words) > 2 or (headline and len(words) > 1)) and words[-1].group().lower() in TRAILING_VERBS:
         words.pop()
         end = start + words[-1].end()
@@ -153,24 +173,60 @@ def _plausible(text: str, start: int, end: int) -> bool:
         return False
     if name in PLACES or name.lower() in PLACES_LOWER:
         return False
+    # "Betty Grant", "Tasha Dean": after a known given name, a last word that is itself a name
+    # ("Grant", "Dean") is a family name, not a common noun or a role
+    named = len(words) >= 2 and is_given_name(words[0])
     for w in words:
         bare = w.rstrip(".")
         if w in NAME_PARTICLES:
             continue
-        if not w[0].isupper() or (len(bare) > 1 and bare.isupper()):
+        if not w[0].isupper() or (len(bare) > 1 and bare.isupper() and not _INITIALS.fullmatch(w)):
             return False
-        if bare in NOT_NAME_WORDS or bare.split("-")[0] in NOT_NAME_WORDS:
+        family = named and w is words[-1] and is_given_name(bare)
+        if (bare in NOT_NAME_WORDS or bare.split("-")[0] in NOT_NAME_WORDS) and not family:
             return False
         low = bare.lower()
         if low in PLACES_LOWER and low not in PLACE_NAMES_OF_PEOPLE:
             return False
-        if low in _ROLE_WORDS and len(words) > 1 and w is words[-1]:
+        if low in _ROLE_WORDS and len(words) > 1 and w is words[-1] and not family:
             return False  # "Busan Mayor"
     if words[0] in NAME_PARTICLES and len(words) < 2:
         return False
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]", words[-1]):
+        return False  # a placeholder ("Company A", "Person B"): a name never ends in a bare letter
     if _AMOUNT_BEFORE.search(text[max(0, start - 20):start]):
         return False  # "150 Billion Won Ocean ...": a currency, not a family name
     return not _is_byline(text, start, end)
+
+
+_VERB_TAGS = frozenset({"VBZ", "VBD", "VBG", "VBP"})
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _name_word(word: str) -> bool:
+    """A word that can continue a name: a given name, an initial, a particle or a hyphenated name."""
+    return is_given_name(word) or bool(_INITIALS.fullmatch(word)) or word in NAME_PARTICLES or "-" in word
+#: A capitalised word right after an honorific or a title ("Mr Khan", "Mayor Moreno"): a family name.
+_CUED_SURNAME = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?|" + TITLE + r")[ \t]+([A-Z][\w'’-]+)(?![ \t]+[A-Z])")
+
+
+def name_shaped(name: str) -> bool:
+    """Does ``name`` read as a person's name without any title or role beside it?
+
+    It does when it opens with a known given name ("Paul Eagle"), is a romanised Korean
+    name ("Lee Joon-seung", "Min-ji Kim"), or holds an initial ("T.C. Broadnax"). A single
+    word never does ("System", "Unit"): it needs a title ("President Biden") or a fuller
+    mention elsewhere, which the grouping checks.
+    """
+    words = name.split()
+    if len(words) < 2:
+        return True  # judged when grouping: a bare word must abbreviate a full name or follow a title
+    if korean_parts(name) or any("-" in w and is_korean_syllables(w) for w in words):
+        return True
+    if any(re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words):
+        return True
+    return is_given_name(words[0])
 
 
 def _is_byline(text: str, start: int, end: int) -> bool:
@@ -183,19 +239,24 @@ def _is_byline(text: str, start: int, end: int) -> bool:
 def find_mentions(doc: Doc) -> list[Mention]:
     """Clean, plausible person mentions, longest first where candidates overlap."""
     text = doc.text
+    verbs = frozenset(t.idx for t in doc if t.tag_ in _VERB_TAGS)
     seen: list[Mention] = []
-    cleaned = set()
-    for s, e in _candidates(doc):
-        s, e = _trim(text, s, e)
-        if e - s < 2 or (s, e) in cleaned:
-            continue
-        cleaned.add((s, e))
-    for s, e in sorted(cleaned, key=lambda se: (se[0] - se[1], se[0])):
+    cleaned: dict[tuple[int, int], bool] = {}  # span -> found by a rule (a title, an apposition, a Korean shape)
+    model = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    for by_rule, candidates in ((False, model), (True, _candidates(doc))):
+        for s, e in candidates:
+            s, e = _trim(text, s, e, verbs)
+            if e - s >= 2:
+                cleaned[(s, e)] = cleaned.get((s, e), False) or by_rule
+    cued = {m.group(1) for m in _CUED_SURNAME.finditer(text)}
+    for (s, e), by_rule in sorted(cleaned.items(), key=lambda item: (item[0][0] - item[0][1], item[0][0])):
         if any(not (e <= m.start or s >= m.end) for m in seen):
             continue
         if not _plausible(text, s, e):
             continue
         role = role_of(text, s, e)
+        if not by_rule and role is None and not name_shaped(text[s:e]) and text[s:e].split()[-1] not in cued:
+            continue  # no title, no name shape, and never called "Mr ..." or "Mayor ..." by its last word
         seen.append(Mention(s, e, text[s:e], role))
     seen += _surname_mentions(text, seen)
     return sorted(seen, key=lambda m: m.start)
@@ -250,13 +311,32 @@ def _title_of(m: Mention) -> str | None:
     return m.role.title.lower() if m.role and m.role.title else None
 
 
+def _affiliation(m: Mention) -> str | None:
+    return m.role.affiliation if m.role else None
+
+
+def _group_key(groups: dict[str, _Group], key: str, m: Mention) -> str:
+    """The group of a full-name mention: its name key, unless the people there belong to another body.
+
+    "Deputy Mayor Kim Min-ji of Seoul" and "Deputy Mayor Kim Min-jee of Daegu" share a key
+    (one romanisation folded), but two stated bodies that disagree make two people.
+    """
+    n = 0
+    while True:
+        candidate = key if n == 0 else f"{key}#{n}"
+        group = groups.get(candidate)
+        if group is None or not any(affiliations_agree(_affiliation(m), _affiliation(o)) is False for o in group.full):
+            return candidate
+        n += 1
+
+
 def group_mentions(mentions: list[Mention]) -> list[_Group]:
     """Spelling variants into one group; bare surnames onto the full name they abbreviate."""
     groups: dict[str, _Group] = {}
     shorts = []
     for m in mentions:
         if len([w for w in m.words if len(fold(w)) > 1 and w not in NAME_PARTICLES]) >= 2:
-            groups.setdefault(name_key(m.text), _Group()).full.append(m)
+            groups.setdefault(_group_key(groups, name_key(m.text), m), _Group()).full.append(m)
         else:
             shorts.append(m)
     ordered = sorted(groups.values(), key=lambda g: g.first)
@@ -306,4 +386,4 @@ def extract_people(doc: Doc) -> list[Person]:
     return [to_person(g) for g in group_mentions(find_mentions(doc))]
 
 
-__all__ = ["Mention", "extract_people", "find_mentions", "group_mentions", "to_person"]
+__all__ = ["Mention", "extract_people", "find_mentions", "group_mentions", "name_shaped", "to_person"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteers import TITLE_ABBREVIATIONS, TITLES
+from .gazetteers import ORG_HEADS, PLACES_LOWER, TITLE_ABBREVIATIONS, TITLE_MODIFIERS, TITLES
 
 _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
 #: One title, whole words, any case.
@@ -68,8 +68,15 @@ class Role:
 
 
 _TITLE_RE = re.compile(TITLE)
+#: Abbreviated styles written before a councillor's name in every mention, whatever their role.
+_COURTESY_TITLES = frozenset({"cllr", "cr"})
 _FUNCTION_WORDS = frozenset("as at in on the with by for and but to from of a an today yesterday tomorrow meanwhile "
                             "also then after before during under".split())
+
+
+_CALENDAR_TAIL = re.compile(r"\s+(?:on|in|this|last|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                            r"Sunday|January|February|March|April|May|June|July|August|September|October|"
+                            r"November|December)\b.*$")
 
 
 def _clean_aff(aff: str | None) -> str | None:
@@ -79,9 +86,13 @@ def _clean_aff(aff: str | None) -> str | None:
     if titled:  # "Mayor Bowser and White House": the body after the other person
         rest = aff[titled[-1].end():]
         aff = rest.split(" and ", 1)[1] if " and " in rest else ""
+    aff = re.split(r"(?<=[a-z]{2})[.!?]\s", aff)[0]  # a body never runs on past the end of its sentence
+    aff = _CALENDAR_TAIL.split(aff)[0]  # "of Daegu on Monday": the body, not the day
     words = aff.split()
     while words and words[0].lower() in _FUNCTION_WORDS:
         words = words[1:]
+    while words and words[-1].lower() in _FUNCTION_WORDS:
+        words = words[:-1]
     aff = " ".join(words)
     aff = re.sub(r"(?:'s|’s)$", "", aff).strip(" ,.-")
     return aff or None
@@ -90,6 +101,28 @@ def _clean_aff(aff: str | None) -> str | None:
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s+", " ", title).strip()
     return TITLE_ABBREVIATIONS.get(title.lower(), title)
+
+
+def _split_role_words(title: str, aff: str | None) -> tuple[str, str | None]:
+    """Move words of the role out of the body before it.
+
+    "First Vice Mayor" keeps "First" in the title; "City Council Member" and "Library Director"
+    name no body: a lone generic head noun ("City", "Library") before a role describes the role.
+    """
+    words = aff.split() if aff else []
+    while words and words[-1].lower() in TITLE_MODIFIERS:
+        title = f"{words.pop()} {title}"
+    if len(words) == 1 and words[0].rstrip(".") in ORG_HEADS | _GENERIC_NOUNS \
+            and words[0].lower() not in PLACES_LOWER:
+        title = f"{words.pop()} {title}"
+    return title, " ".join(words) or None
+
+
+#: Capitalised common nouns that, alone before a role, say what the role is about ("Library Director").
+_GENERIC_NOUNS = frozenset("""City Town State County Library Program Programme Project Policy Planning Finance
+Economic Economy Communications Operations Marketing Sales Research Technical Technology Policy Public Health
+Housing Education Culture Tourism Transport Transportation Safety Welfare Labor Labour Youth Senior Community
+Regional District Branch Team Division Unit Office Fire Police Water Parks Development Business""".split())
 
 
 def _after_qualifier(text: str, end: int) -> str | None:
@@ -115,8 +148,11 @@ def role_before(text: str, start: int, end: int) -> Role | None:
             words = aff.split()
             title = f"{words[-1]} {title}"
             aff = " ".join(words[:-1]) or None
+        title, aff = _split_role_words(title, aff)
         aff = _after_qualifier(text, end) or aff  # "Director Park Hyun-ho of the Urban Policy Bureau"
-        return Role(_clean_title(title), _clean_aff(aff), 3)
+        # "Cllr" / "Cr" is a courtesy style: any role the release states as well says more
+        strength = 1 if title.lower().rstrip(".") in _COURTESY_TITLES else 3
+        return Role(_clean_title(title), _clean_aff(aff), strength)
     m = _BEFORE_COMMA.search(left)
     if m:
         return Role(_clean_title(m.group("title")), _clean_aff(m.group("aff")), 2)
