@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..records import Figure
-from .currencies import dollar_currency
+from .currencies import Home
 from .figure_scan import Candidate, bound_after, normalise, per_time, per_time_match, scan
 from .numbers import parse_ordinal_word
 from .sentences import SentenceIndex
@@ -166,7 +166,7 @@ class FigureExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         self._text = text = doc.text  # Doc.text joins every token: read it once
-        dollar = dollar_currency(text, doc._.url)
+        dollar = Home(text, doc._.url)
         figures: list[Figure] = []
         self._sents = sents = SentenceIndex(doc)
         last_count: tuple[int, str, int] | None = None  # (sentence start, unit, end) of the latest count
