@@ -136,7 +136,7 @@ def catalogue() -> Catalogue:
             continue
         if sym == "$":
             dollar_homes[territory] = code  # type: ignore[assignment]
-        elif len(sym) > 1 and sym not in WORD_LIKE_SYMBOLS:
+        elif (len(sym) > 1 or not sym.isascii()) and sym not in WORD_LIKE_SYMBOLS:
             symbols.setdefault(sym, set()).add(code)  # type: ignore[arg-type]
     sym_table: dict[str, tuple[str | None, ...]] = {s: _ordered(s, c) for s, c in symbols.items()}
     for sym, code in EXTRA_SYMBOLS.items():

@@ -190,6 +190,7 @@ def unit_forms() -> tuple[dict[str, str], dict[str, str]]:
     for written in ("degrees celsius", "degrees fahrenheit", "degrees centigrade", "degree celsius",
                     "degree fahrenheit", "deg c", "deg f"):
         names.setdefault(written, "°C" if "c" in written.split()[-1][:1] else "°F")
+    symbols.setdefault("in.", "in")  # "a 2 in. pipe": "in" alone is the preposition
     for written in ("°C", "°F", "℃", "℉", "º C", "° C", "° F", "ºC", "ºF"):
         symbols.setdefault(written, "°C" if written.rstrip()[-1] in "C℃" else "°F")
     return names, symbols

@@ -74,6 +74,22 @@ TIME_NOUNS: frozenset[str] = frozenset({
     "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
 })
 
+#: Time nouns as a quantity's unit in a rate ("25 hours per week" -> h/week).
+TIME_SYMBOLS: dict[str, str] = {
+    "hour": "h", "hours": "h", "hr": "h", "hrs": "h", "minute": "min", "minutes": "min", "mins": "min",
+    "day": "days", "days": "days", "night": "nights", "nights": "nights", "week": "weeks", "weeks": "weeks",
+}
+#: Capitalised words of a title after which an ordinal word belongs to the title ("First Vice Mayor").
+TITLE_WORDS: frozenset[str] = frozenset({
+    "vice", "deputy", "lady", "gentleman", "secretary", "minister", "mayor", "lieutenant", "assistant",
+    "president", "officer", "sergeant", "lord", "sea", "baron", "amendment", "avenue", "street",
+})
+#: Singular nouns that name an amount, so "the total was 1,200" counts something.
+AMOUNT_NOUNS: frozenset[str] = frozenset({
+    "number", "total", "count", "volume", "tally", "sum", "figure", "headcount", "attendance",
+    "population", "turnout", "ridership", "enrollment", "enrolment", "membership", "workforce",
+})
+
 #: Nouns that name a number of people or things: "a population of 3.4 million" counts them.
 COLLECTIVE_NOUNS: frozenset[str] = frozenset({
     "population", "workforce", "membership", "crowd", "attendance", "enrollment", "enrolment",
@@ -142,7 +158,10 @@ __all__ = [
     "APPROX_AFTER",
     "APPROX_BEFORE",
     "CASED_UNITS",
+    "AMOUNT_NOUNS",
     "COLLECTIVE_NOUNS",
+    "TIME_SYMBOLS",
+    "TITLE_WORDS",
     "CHANGE_VERB_STEMS",
     "HYPHEN_COUNT_NOUNS",
     "ID_WORDS",
