@@ -23,6 +23,10 @@ TENSE = [
     (P, "Starting in April, residents can apply.", {(D, "2025-04")}),
     (P, "The mayor said on Tuesday that fees will fall.", {(D, "2025-03-25")}),
     (P, "Rivals in May's election have criticised it.", {(D, "2025-05")}),
+    (P, "The bridge opened last June.", {(D, "2024-06")}),
+    (P, "Works began late last July.", {(D, "2024-07")}),
+    (P, "The plan starts next March.", {(D, "2026-03")}),
+    (P, "The library opens this June.", {(D, "2025-06")}),
 ]
 
 DURATIONS = [
@@ -62,6 +66,20 @@ CASES = TENSE + DURATIONS + PERIODS
 def test_values(published, text, expected):
     got = {(m.kind, m.value) for m in find_dates(text, published)}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The fire started Friday night.", "Friday night", "2025-03-21"),
+        ("They met Tuesday morning.", "Tuesday morning", "2025-03-25"),
+        ("The storm hit on Sunday evening.", "on Sunday evening", "2025-03-23"),
+        ("It opened late last July.", "late last July", "2024-07"),
+    ],
+)
+def test_parts_of_day_and_relative_months_stay_in_the_mention(text, mention, value):
+    (m,) = find_dates(text, P)
+    assert (m.text, m.value) == (mention, value)
 
 
 def test_before_keeps_its_preposition():

@@ -256,6 +256,22 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Atom | None:
     return Atom(m.start(), m.end(), "date", [p], rule="weekday")
 
 
+def h_rel_month(m: re.Match[str], ctx: Context) -> Atom | None:
+    """"last June", "late last July", "next March", "this June": the month before, after or of the anchor's year."""
+    month = lex.MONTHS[m.group("mon").lower()]
+    rel = m.group("rel").lower()
+    a = ctx.anchor
+    if a is None:
+        return Atom(m.start(), m.end(), "date", [Point(None, month, grain="month")], rule="rel_month")
+    if rel == "this" or a.month is None:
+        year = a.year + (lex.RELATIVE_OFFSETS.get(rel, 0) if a.month is None else 0)
+    elif rel in ("last", "past"):
+        year = a.year if month < a.month else a.year - 1
+    else:
+        year = a.year if month > a.month else a.year + 1
+    return Atom(m.start(), m.end(), "date", [Point(year, month, grain="month")], rule="rel_month")
+
+
 def h_relperiod(m: re.Match[str], ctx: Context) -> Atom | None:
     """"last year", "this month", "next week", "this quarter", "last fiscal year", "the past year"."""
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -597,7 +613,8 @@ _TRIGGERS: dict[str, tuple[str | Words, int, int]] = {
     "time24": (r'\d:[0-5]\d', 4, 20),
     "noon": (Words(("noon", "midnight")), 2, 10),
     "month": (_MONTH_HINT, 2, 12),
-    "weekday": (Words(tuple(w for w in lex.WEEKDAYS if len(w) > 5)), 20, 4),
+    "weekday": (Words(tuple(w for w in lex.WEEKDAYS if len(w) > 5)), 20, 12),
+    "rel_month": (_MONTH_HINT, 16, 2),
 }
 
 def _trigger(spec: str | Words) -> re.Pattern[str] | Words:
@@ -663,7 +680,10 @@ RULES: tuple[Rule, ...] = tuple(
         ("time24", rf"(?<![\d:.,$])(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])(?!\s*(?i:[ap]\.?m\b)){_TZ}", h_time),
         ("noon", r"\b(?P<w>(?i:noon|midnight))\b", h_noon),
         ("month", rf"\b(?P<mon>{_alt(lex.FULL_MONTHS)})\b(?!\s*\d)", h_month),
-        ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_alt(_WD_FULL)})\b", h_weekday),
+        ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_alt(_WD_FULL)})\b"
+                    r"(?:\s+(?i:morning|afternoon|evening|night)\b)?", h_weekday),
+        ("rel_month", rf"(?:\b(?i:early|late|mid)[\s-]+)?\b(?P<rel>(?i:last|next|this|coming|past))\s+"
+                      rf"(?P<mon>{_alt(lex.FULL_MONTHS)})\b(?!\s*\d)", h_rel_month),
     )
 )
 
