@@ -52,6 +52,7 @@ AMOUNTS = [
     ("$2.174T", 2_174_000_000_000, "USD", False),
     ("£62m", 62_000_000, "GBP", False),
     ("€1.2bn", 1_200_000_000, "EUR", False),
+    ("1.250.000 euros", 1_250_000, "EUR", False),
     # Korean notation in English text
     ("120억 원", 12_000_000_000, "KRW", False),
     ("1조 2,000억 원", 1_200_000_000_000, "KRW", False),
@@ -125,6 +126,9 @@ def test_release_dollar_from_domain_of_any_dollar_country():
     assert dollar_currency("Grants of $500.", "https://www.kingston.gov.jm/x") == "JMD"
     assert dollar_currency("Grants of $500.", "https://news.example.tv/x") == "USD"  # .tv is a generic name
     assert dollar_currency("The New York office gave $500.", None) == "USD"  # "New" is no country
+    about_nz = "Auckland and Wellington councils; Wellington pays $5m."
+    assert dollar_currency(about_nz, "https://news.example.com.au/nz") == "NZD"
+    assert dollar_currency("Wellington pays $5m.", "https://news.example.com.au/nz") == "AUD"
 
 
 def test_peso_and_pence_letters_need_their_country():

@@ -64,6 +64,11 @@ def test_unit_words_that_are_ordinary_words(phrase):
     assert got is None or got["kind"] != "quantity"
 
 
+def test_dot_grouped_thousands_count():
+    assert normalise("220.000 flats")["value"] == 220_000
+    assert normalise("Web 3.0 projects") is None
+
+
 def test_unit_table_comes_from_the_registry():
     names, symbols = unit_forms()
     # names and plurals pint defines, with SI prefixes, map to one symbol

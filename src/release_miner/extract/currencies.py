@@ -195,7 +195,8 @@ def _domain_currency(url: str | None) -> str | None:
 def dollar_currency(text: str, url: str | None = None) -> str:
     """The ISO code a bare "$" or "dollars" stands for in this release.
 
-    The URL's country domain decides first (when that country counts in dollars); otherwise a
+    The URL's country domain decides first (when that country counts in dollars), unless the text
+    names another dollar country at least three times and the domain's never; otherwise a
     dollar country named at least twice (and more than any other) decides, unless the release
     also counts in another home currency such as won, whose releases convert to US dollars.
     US dollars otherwise.
@@ -228,9 +229,14 @@ class Home:
     def _decide_dollar(self) -> str:
         dollars = _all_dollars()
         by_domain = _domain_currency(self.url)
-        if by_domain in dollars:
-            return by_domain  # type: ignore[return-value]
         votes = Counter({c: n for c, n in self.votes.items() if c in dollars and c != "USD"})
+        if by_domain in dollars:
+            # a site of one country reporting on another: the text's country wins when it is named
+            # again and again and the site's own never
+            (other, n), *_ = votes.most_common(1) or [("", 0)]
+            if n >= 3 and other != by_domain and not self.votes.get(by_domain):  # type: ignore[arg-type]
+                return other
+            return by_domain  # type: ignore[return-value]
         if not votes or HOME_CURRENCY_SIGNS.search(self.text):
             return "USD"
         (best, n), *rest = votes.most_common(2) + [("", 0)]

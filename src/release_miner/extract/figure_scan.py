@@ -79,6 +79,7 @@ _ATOM_RE = re.compile(
     rf"|(?P<fold>\b(?:{_alt(FOLD_WORDS)})\b)"
     rf"|(?P<ordw>\b{WORD_ORDINAL}\b)"
     rf"|(?P<num>(?<![\d.,/])(?:(?<![\w/])(?:{FRACTION})(?=\s?[A-Za-z-]|\s?[{VULGAR_FRACTIONS}]?\s?[A-Za-z])|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+(?![\d,])"
+    rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d,.])(?=\s)|\d{{1,3}}\.000(?![\d,.])(?=\s+[A-Za-z])"
     rf"|(?<=[{_GROUP_SIGNS}])\d{{1,3}}(?: \d{{3}})+(?![\d,])|\d{{1,3}}(?: \d{{3}})+(?=\s?(?:{_alt(_GROUPED_CURRENCY_WORDS)})\b)"
     rf"|\d+,\d{{1,2}}(?=\s*(?:thousand|million|billion|trillion)\b)|\d+(?:\.\d+)?)"
     rf"|\b(?:(?:a|an|half\s+a)(?=\s+(?:thousand|million|billion|trillion|dollar|euro|buck|penny|cent|dinar|rupee|peso|pound\b(?!\s+of)))|{WORD_NUMBER})\b)"
@@ -573,11 +574,15 @@ def _candidate(atoms: list[_Atom], text: str) -> Candidate:
     return cand
 
 
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
+
+
 def _countable(cand: Candidate, atom: _Atom, text: str) -> bool:
     """Zero things and fractional things are not counts ("zero emissions", "Web 3.0 projects")."""
     if not cand.value:
         return False
-    return atom.scaled or "." not in text[atom.start : atom.end]
+    raw = text[atom.start : atom.end]
+    return atom.scaled or "." not in raw or bool(_DOT_THOUSANDS_RE.fullmatch(raw))
 
 
 def _is_headline(text: str, pos: int) -> bool:

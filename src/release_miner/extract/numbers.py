@@ -83,12 +83,17 @@ _WORD_NUMBER_RE = re.compile(rf"^{WORD_NUMBER}$", re.I)
 _SPACE_RE = re.compile(r"[\s-]+")
 
 
+_DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
+
+
 def parse_digits(text: str) -> float | None:
     """Value of a digit string: ``"1,160"`` -> 1160, ``"373,3"`` -> 373.3 (decimal comma), ``"7.2749"``."""
     s = text.strip()
     if not s:
         return None
     s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    if _DOT_GROUPS_RE.fullmatch(s):
+        s = s.replace(".", "")  # "220.000", "1.250.000": dots group thousands (European style)
     if "," in s:
         groups = s.split(",")
         if len(groups) == 2 and len(groups[1]) in (1, 2) and "." not in s:
