@@ -136,6 +136,20 @@ def test_unresolved_date_is_stored_as_null(tmp_path, blank_nlp):
 
     rows = sqlite3.connect(path).execute("SELECT text, value FROM dates").fetchall()
     assert rows == [("on Tuesday", None)]
+    # the exports carry the NULL through: an empty CSV cell, a JSON null
+    import csv
+    import io
+    import json
+
+    from release_miner.store import export_csv, export_jsonl
+
+    with Store(path) as store:
+        (dates_csv,) = [p for p in export_csv(store, tmp_path / "csv") if p.name == "dates.csv"]
+        buf = io.StringIO()
+        export_jsonl(store, buf)
+    row = next(csv.DictReader(dates_csv.open(encoding="utf-8")))
+    assert (row["text"], row["value"]) == ("on Tuesday", "")
+    assert json.loads(buf.getvalue().splitlines()[0])["dates"][0]["value"] is None
 
 
 def test_mine_sets_release_published(nlp):
