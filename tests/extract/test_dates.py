@@ -103,7 +103,7 @@ RELATIVE = [
     (P, "The fair opens April 4.", {(D, "2025-04-04")}),
     (P, "The clusters were designated in December.", {(D, "2024-12")}),
     (P, "The festival takes place in June.", {(D, "2025-06")}),
-    (P, "Requests gathered in June and July were reviewed.", {(D, "2025-06"), (D, "2025-07")}),
+    (P, "Requests gathered in June and July were reviewed.", {(D, "2024-06"), (D, "2024-07")}),
     (P2, "The fair was held on December 28.", {(D, "2023-12-28")}),
     (P2, "Reports were filed on the 30th.", {(D, "2023-12-30")}),
     (P, "The office opened two years ago.", {(D, "2023")}),

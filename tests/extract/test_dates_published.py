@@ -111,16 +111,45 @@ def test_component_partial_url_anchor_is_not_written_back(blank_nlp):
     assert [d.value for d in doc._.dates] == ["2023"]
 
 
-def test_component_without_any_anchor_drops_unresolved(blank_nlp):
+def test_component_without_any_anchor_keeps_unresolved_with_null_value(blank_nlp):
     doc = _run(blank_nlp, "The mayor spoke on Tuesday about the plan for 2026.")
-    assert [(d.text, d.value) for d in doc._.dates] == [("2026", "2026")]
+    assert [(d.text, d.value) for d in doc._.dates] == [("on Tuesday", None), ("2026", "2026")]
 
 
-def test_component_keeps_unresolved_when_configured():
+def test_component_drops_unresolved_when_configured():
     nlp = spacy.blank("en")
-    nlp.add_pipe("release_dates", config={"keep_unresolved": True, "infer_published": False})
+    nlp.add_pipe("release_dates", config={"keep_unresolved": False, "infer_published": False})
     doc = _run(nlp, "The mayor spoke on Tuesday.")
-    assert [(d.text, d.value) for d in doc._.dates] == [("on Tuesday", None)]
+    assert doc._.dates == []
+
+
+def test_unresolved_date_is_stored_as_null(tmp_path, blank_nlp):
+    from release_miner.records import Release
+    from release_miner.store import Store
+
+    doc = _run(blank_nlp, "The mayor spoke on Tuesday.")
+    release = Release(id="r1", text=doc.text, dates=list(doc._.dates))
+    path = tmp_path / "d.sqlite"
+    with Store(path) as store:
+        store.add(release)
+    import sqlite3
+
+    rows = sqlite3.connect(path).execute("SELECT text, value FROM dates").fetchall()
+    assert rows == [("on Tuesday", None)]
+    # the exports carry the NULL through: an empty CSV cell, a JSON null
+    import csv
+    import io
+    import json
+
+    from release_miner.store import export_csv, export_jsonl
+
+    with Store(path) as store:
+        (dates_csv,) = [p for p in export_csv(store, tmp_path / "csv") if p.name == "dates.csv"]
+        buf = io.StringIO()
+        export_jsonl(store, buf)
+    row = next(csv.DictReader(dates_csv.open(encoding="utf-8")))
+    assert (row["text"], row["value"]) == ("on Tuesday", "")
+    assert json.loads(buf.getvalue().splitlines()[0])["dates"][0]["value"] is None
 
 
 def test_mine_sets_release_published(nlp):

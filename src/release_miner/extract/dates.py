@@ -17,23 +17,28 @@ from .temporal import Anchor, find_dates
 
 @Language.factory(
     "release_dates",
-    default_config={"keep_unresolved": False, "infer_published": True},
+    default_config={"keep_unresolved": True, "infer_published": True, "vague_durations": False},
 )
-def make_dates(nlp: Language, name: str, keep_unresolved: bool, infer_published: bool) -> DateExtractor:
-    return DateExtractor(keep_unresolved=keep_unresolved, infer_published=infer_published)
+def make_dates(
+    nlp: Language, name: str, keep_unresolved: bool, infer_published: bool, vague_durations: bool
+) -> DateExtractor:
+    return DateExtractor(keep_unresolved=keep_unresolved, infer_published=infer_published, vague_durations=vague_durations)
 
 
 class DateExtractor:
     """Writes `DateMention` records to ``doc._.dates``.
 
     ``keep_unresolved``: keep mentions whose value cannot be resolved (value None), e.g. "on
-    Tuesday" in a release with no known date. Off by default: such a mention has no value.
+    Tuesday" in a release with no known date. On by default: the reader still sees that the
+    release names a day, and the store keeps the mention with a NULL value.
     ``infer_published``: read the publication date from the dateline or URL when not given.
+    ``vague_durations``: also keep periods of unstated length ("several days" -> ``PXD``).
     """
 
-    def __init__(self, keep_unresolved: bool = False, infer_published: bool = True) -> None:
+    def __init__(self, keep_unresolved: bool = True, infer_published: bool = True, vague_durations: bool = False) -> None:
         self.keep_unresolved = keep_unresolved
         self.infer_published = infer_published
+        self.vague_durations = vague_durations
 
     def anchor(self, doc: Doc) -> Anchor | None:
         anchor = Anchor.parse(doc._.published)
@@ -44,5 +49,7 @@ class DateExtractor:
         return anchor
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc.text, self.anchor(doc), keep_unresolved=self.keep_unresolved)
+        doc._.dates = find_dates(
+            doc.text, self.anchor(doc), keep_unresolved=self.keep_unresolved, vague_durations=self.vague_durations
+        )
         return doc

@@ -19,10 +19,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .currencies import CODES, SUBUNITS, SYMBOLS, WORDS, currency_code
+from .currencies import SUBUNITS, Home, catalogue, currency_code
 from .numbers import (
     FOLD_WORDS,
+    FRACTION,
+    VULGAR_FRACTIONS,
     ORDINAL_TENS,
     ORDINAL_UNITS,
     TENS,
@@ -34,6 +37,7 @@ from .numbers import (
     scale_of,
     tidy,
 )
+from .unit_lexicon import unit_forms
 from .units import (
     APPROX_AFTER,
     APPROX_BEFORE,
@@ -58,48 +62,92 @@ def _alt(words, escape: bool = True) -> str:
 # ---- patterns (compiled once) ------------------------------------------------------------
 
 #: Where an atom may start: a run of digits, or a word that can open a number in words.
-_START_RE = re.compile(r"\d+|[A-Za-z]+")
+_FRACTION_FULL_RE = re.compile(FRACTION, re.I)
+_START_RE = re.compile(rf"\d+|[A-Za-z]+|[{VULGAR_FRACTIONS}]")
 _START_WORDS = frozenset(
     [*UNITS, *TENS, *FOLD_WORDS, *ORDINAL_UNITS, *ORDINAL_TENS, "a", "an", "half"]
 )
-_SCALE_WORDS = r"thousand|million|billion|trillion|mn|bn|tn|mln|bln|mil|bil|lakh|crore"
+_SCALE_WORDS = r"thousand|million|billion|trillion|mn|bn|tn|mln|bln|mil|bil|lakh|lakhs|crore|crores|만|억|조"
+_CAT = catalogue()
+#: Currency words and codes a space-grouped amount may precede ("10 000 dollars").
+_GROUPED_CURRENCY_WORDS = [*_CAT.codes, *_CAT.words]
+#: Currency symbols a space-grouped amount may follow ("€10 000").
+_GROUP_SIGNS = "$€£¥₩₹"
 #: A number atom: ordinal digits, fold words, ordinal words, or a cardinal with an optional scale.
 _ATOM_RE = re.compile(
     rf"(?P<ordd>(?<![\w.,])\d+(?:st|nd|rd|th)(?![A-Za-z]))"
     rf"|(?P<fold>\b(?:{_alt(FOLD_WORDS)})\b)"
     rf"|(?P<ordw>\b{WORD_ORDINAL}\b)"
-    rf"|(?P<num>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+,\d{{1,2}}(?=\s*(?:thousand|million|billion|trillion)\b)|\d+(?:\.\d+)?)"
-    rf"|\b(?:(?:a|an|half\s+a)(?=\s+(?:thousand|million|billion|trillion)\b)|{WORD_NUMBER})\b)"
-    rf"(?:(?P<sep>\s*-\s*|\s*)(?P<scale>{_SCALE_WORDS})\b(?:\s+(?P<scale2>thousand|million|billion)\b)?"
-    rf"|(?P<short>[kKmMbB])(?![\w]))?",
+    rf"|(?P<num>(?<![\d.,/])(?:(?<![\w/])(?:{FRACTION})(?=\s?[A-Za-z-]|\s?[{VULGAR_FRACTIONS}]?\s?[A-Za-z])|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+(?![\d,])"
+    rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d,.])(?=\s)|\d{{1,3}}\.000(?![\d,.])(?=\s+[A-Za-z])"
+    rf"|(?<=[{_GROUP_SIGNS}])\d{{1,3}}(?: \d{{3}})+(?![\d,])|\d{{1,3}}(?: \d{{3}})+(?=\s?(?:{_alt(_GROUPED_CURRENCY_WORDS)})\b)"
+    rf"|\d+,\d{{1,2}}(?=\s*(?:thousand|million|billion|trillion)\b)|\d+(?:\.\d+)?)"
+    rf"|\b(?:(?:a|an|half\s+a)(?=\s+(?:thousand|million|billion|trillion|dollar|euro|buck|penny|cent|dinar|rupee|peso|pound\b(?!\s+of)))|{WORD_NUMBER})\b)"
+    rf"(?:(?P<sep>\s*-\s*|\s*)(?P<scale>{_SCALE_WORDS})(?:\b|(?=원))(?:\s+(?P<scale2>thousand|million|billion)\b)?"
+    rf"|(?P<short>[kKmMbBT])(?![\w]))?",
     re.I,
 )
 
-_SYMBOL_ALT = _alt(k for k in SYMBOLS if k not in ("Rs", "Rs.", "RM", "Rp"))
-_CODE_ALT = _alt(list(CODES) + ["Rs.", "Rs", "RM", "Rp"])
-#: Currency written before the number ("KRW 68.8", "US$ 5", "£62").
+#: Signs with a non-letter in them ("$", "HK$", "Rs.") and signs written in letters ("RM", "Rp").
+_SYMBOL_ALT = _alt(k for k in _CAT.symbols if not k.isalpha())
+_CODE_ALT = _alt(list(_CAT.codes) + [k for k in _CAT.symbols if k.isalpha()])
+#: Currency written before the number ("KRW 68.8", "US$ 5", "£62", "P500" in a Philippine release).
 _CUR_BEFORE_RE = re.compile(
-    rf"(?:(?<![A-Za-z])(?P<sym>{_SYMBOL_ALT})\s?|\b(?P<code>{_CODE_ALT})\s?|(?<![A-Za-z])(?P<won>W))\Z"
+    rf"(?:(?<![A-Za-z])(?P<sym>{_SYMBOL_ALT})\s?|\b(?P<code>{_CODE_ALT})\s?|(?<![A-Za-z])(?P<won>[WP]))\Z"
 )
+#: Letters glued before an amount that stand for a currency only in that currency's country.
+_GLUED_LETTERS = {"W": "KRW", "P": "PHP"}
+#: Currency signs written after the number ("7€", "10$", "3.14US$", "10¢").
+_CUR_AFTER_SYMBOL_RE = re.compile(rf"\A ?(?P<sym>{_alt([*(k for k in _CAT.symbols if not k.isalpha()), '¢'])})(?![\w$])")
+#: A negative amount in an accounts table: "($99.99)" standing alone in its cell.
+_NEGATIVE_BEFORE_RE = re.compile(r"(?:^|[\t|:=]|\s{2,}|\d)[ \t]?\(\Z", re.M)
+#: "$20 and 43 cents", "3 GBP 1 pence": a whole amount and its sub-units.
+_AND_CENTS_RE = re.compile(r"(?:\s+and|,)?\s+(?P<n>\d{1,2})\s*(?P<w>cents?|pence|p\b|¢)", re.I)
 #: Text between an amount and a parenthesised conversion of it.
 _CONVERSION_GAP_RE = re.compile(r"\s*\(\s*(?:about|approximately|approx\.|around|some|roughly|or|~|US)?\s*")
 _RATIO_RE = re.compile(r"\A:\d")
 _SLOGAN_AFTER_RE = re.compile(r"\A[·・]\d")
 _SLOGAN_BEFORE_RE = re.compile(r"\d[·・]\Z")
-_CUR_WORDS_ALT = _alt(list(WORDS) + list(SUBUNITS))
+_CUR_WORDS_ALT = _alt([*_CAT.words, *(w for w in SUBUNITS if w.isalpha())])
 #: Currency written after the number ("100 million won", "50 billion KRW", "two million dollars").
 _CUR_AFTER_WORD_RE = re.compile(rf"\A[\s-]*(?P<word>{_CUR_WORDS_ALT})\b", re.I)
-_CUR_AFTER_CODE_RE = re.compile(rf"\A[\s-]*(?P<code>{_alt(CODES)})\b")
+_CUR_AFTER_CODE_RE = re.compile(rf"\A[\s-]*(?P<code>{_alt(_CAT.codes)})\b")
+#: "20p": pence glued to the number.
+_PENCE_RE = re.compile(r"\Ap(?![\w.])")
 _PERCENT_RE = re.compile(rf"\A(?:\s?|-)(?P<unit>{_alt(PERCENT_UNITS)})(?![A-Za-z])", re.I)
-_UNCASED_UNITS = [u for u in QUANTITY_UNITS if u not in CASED_UNITS]
-_UNIT_RE = re.compile(rf"\A(?:\s?|-)(?P<unit>{_alt(_UNCASED_UNITS)})(?![A-Za-z0-9²³])", re.I)
-_CASED_UNIT_RE = re.compile(rf"\A\s?(?P<unit>{_alt(CASED_UNITS)})(?![A-Za-z])")
+
+
+@dataclass(frozen=True)
+class _Units:
+    """Unit patterns and their normalised symbols, built on first use from pint (`unit_lexicon`)."""
+
+    names: dict[str, str]
+    symbols: dict[str, str]
+    name_re: re.Pattern[str]
+    symbol_re: re.Pattern[str]
+
+    def symbol(self, written: str) -> str:
+        return self.symbols.get(written) or self.names.get(" ".join(written.lower().split())) or written
+
+
+@lru_cache(maxsize=1)
+def _units() -> _Units:
+    names, symbols = unit_forms()
+    names = {**names, **{k.lower(): v for k, v in QUANTITY_UNITS.items() if k not in CASED_UNITS}}
+    symbols = {**symbols, **{k: v for k, v in QUANTITY_UNITS.items() if k in CASED_UNITS}}
+    name_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    return _Units(
+        names,
+        symbols,
+        re.compile(rf"\A(?:\s?|-)(?P<unit>{name_alt})(?![A-Za-z0-9²³])", re.I),
+        re.compile(rf"\A\s?(?P<unit>{_alt(symbols)})(?![A-Za-z0-9²³])"),
+    )
 _APPROX_BEFORE_RE = re.compile(rf"(?<![\w])(?P<w>{_alt(APPROX_BEFORE)})\s*\Z", re.I)
 _APPROX_AFTER_RE = re.compile(rf"\A\s*(?P<w>{_alt(APPROX_AFTER)})(?![A-Za-z])", re.I)
 _AGE_BEFORE_RE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?\Z", re.I)
 _AGE_AFTER_RE = re.compile(r"\A(?:[\s-]+years?[\s-]+old|[\s-]+years?\s+of\s+age)\b", re.I)
 _PER_TIME_RE = re.compile(r"\s+(?:per|a|an|each|every)\s+(?P<t>day|week|month|year|hour)\b", re.I)
-_JOIN_RE = re.compile(r"\A\s*(?P<j>to|through|and|or|-|–|—|~)\s*\Z", re.I)
+_JOIN_RE = re.compile(r"\A-?\s*(?P<j>to|through|and|or|-|–|—|~)\s*\Z", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+\Z", re.I)
 _FROM_RE = re.compile(r"\bfrom\s+\Z", re.I)
 _CHANGED_BY_RE = re.compile(rf"\b(?:{_alt(CHANGE_VERB_STEMS)})\w*(?:\s+by)?\s+\Z", re.I)
@@ -233,7 +281,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _read_atom(m: re.Match, text: str, dollar: str) -> _Atom:
+def _read_atom(m: re.Match, text: str, home: Home) -> _Atom:
     """Classify one number by the characters around it."""
     s, e = m.span()
     left = text[max(0, s - 40) : s]
@@ -261,6 +309,9 @@ def _read_atom(m: re.Match, text: str, dollar: str) -> _Atom:
         if value is not None and m.group("scale2"):
             value *= scale_of(m.group("scale2"))
         atom = _Atom(s, e, "num", value, scaled=bool(scale))
+        raw_num = m.group("num") or ""
+        if _FRACTION_FULL_RE.fullmatch(raw_num):
+            atom.flags.add("fraction")
         if m.group("short"):
             atom.short_scale = True
             atom.scaled = True
@@ -276,32 +327,51 @@ def _read_atom(m: re.Match, text: str, dollar: str) -> _Atom:
         right = text[atom.end : atom.end + 40]
     if atom.kind == "num":
         cur = _CUR_BEFORE_RE.search(left)
-        if cur and cur.group("won") and not (atom.scaled or "," in text[s:e]):
-            cur = None  # "W1" is an identifier; "W1.5 trillion" and "W500,000" are won
+        if cur and cur.group("won"):
+            letter = cur.group("won")
+            if letter == "W" and not (atom.scaled or "," in text[s:e]):
+                cur = None  # "W1" is an identifier; "W1.5 trillion" and "W500,000" are won
+            elif letter == "P" and (home.pick(("", "PHP")) != "PHP" or "." in text[s:e] and not atom.scaled):
+                cur = None  # "P500" is pesos only in a Philippine release
         if cur:
-            sign = cur.group("sym") or cur.group("code") or "₩"
-            code = currency_code(sign.strip(), dollar)
+            sign = cur.group("sym") or cur.group("code")
+            code = currency_code(sign.strip(), home) if sign else _GLUED_LETTERS[cur.group("won")]
             if code:
                 atom.currency = code
                 atom.cur_start = s - (len(left) - cur.start())
-                atom.dollar_word = SYMBOLS.get(sign.strip(), "x") is None
+                atom.dollar_word = bool(sign) and _CAT.symbols.get(sign.strip()) == (None,)
         after = _CUR_AFTER_CODE_RE.match(right) or _CUR_AFTER_WORD_RE.match(right)
+        sym_after = _CUR_AFTER_SYMBOL_RE.match(right) if not after and not atom.currency else None
+        if sym_after:
+            sign = sym_after.group("sym")
+            if sign in SUBUNITS:
+                code, factor = SUBUNITS[sign]
+                atom.currency, atom.subunit = code or home.dollar, factor
+            else:
+                atom.currency = currency_code(sign, home)
+                atom.dollar_word = _CAT.symbols.get(sign) == (None,)
+            if atom.currency:
+                atom.cur_end = atom.end + sym_after.end()
+        elif not after and not atom.currency and _PENCE_RE.match(right) and not atom.scaled and ("£" in home.text or home.pick(("", "GBP")) == "GBP"):
+            atom.currency, atom.subunit, atom.cur_end = "GBP", 0.01, atom.end + 1  # "20p"
         if after and not atom.currency:
             word = after.groupdict().get("word") or after.group("code")
             low = word.lower()
             if low in SUBUNITS:
                 code, factor = SUBUNITS[low]
-                atom.currency = code or dollar
+                atom.currency = code or home.dollar
                 atom.subunit = factor
             elif low == "pounds" and not atom.scaled and _WEIGHT_POUNDS_RE.match(right):
                 atom.unit = "lb"  # "5 pounds of rice" is a weight
                 atom.unit_end = atom.end + after.end()
             else:
-                code = currency_code(word, dollar)
+                code = currency_code(word, home)
                 atom.currency = code
-                atom.dollar_word = WORDS.get(low, "x") is None
+                atom.dollar_word = _CAT.words.get(low) == (None,)
             if atom.currency:
                 atom.cur_end = atom.end + after.end()
+        if atom.currency and atom.subunit == 1 and not atom.scaled and atom.value is not None:
+            _add_subunits(atom, text)
         if atom.short_scale and not atom.currency:
             # "500m" without a currency is a length, not half a billion
             atom.value = parse_number(m.group("num"))
@@ -314,10 +384,11 @@ def _read_atom(m: re.Match, text: str, dollar: str) -> _Atom:
                 atom.percent = PERCENT_UNITS.get(pct.group("unit").lower(), "%")
                 atom.unit_end = atom.end + pct.end()
             else:
-                unit = _CASED_UNIT_RE.match(right) or _UNIT_RE.match(right)
+                units = _units()
+                unit = units.symbol_re.match(right) or units.name_re.match(right)
                 if unit:
                     raw = unit.group("unit")
-                    atom.unit = QUANTITY_UNITS.get(raw) or QUANTITY_UNITS.get(raw.lower()) or raw
+                    atom.unit = units.symbol(raw)
                     atom.unit_end = atom.end + unit.end()
                 elif _AGE_AFTER_RE.match(right):
                     atom.age = True
@@ -351,8 +422,26 @@ def _read_atom(m: re.Match, text: str, dollar: str) -> _Atom:
     return atom
 
 
+def _add_subunits(atom: _Atom, text: str) -> None:
+    """ "$20 and 43 cents" is 20.43; "($99.99)" alone in a table cell is -99.99."""
+    cents = _AND_CENTS_RE.match(text, atom.right)
+    if cents and atom.currency in ("USD", "GBP", "EUR", "CAD", "AUD", "NZD", "SGD", "HKD") or (
+        cents and atom.currency is not None and cents.group("w").lower().startswith("cent")
+    ):
+        atom.value = (atom.value or 0) + int(cents.group("n")) / 100  # type: ignore[union-attr]
+        atom.cur_end = cents.end()
+    if atom.cur_start is not None and text[atom.cur_start - 1 : atom.cur_start] == "(":
+        close = atom.right
+        if text[close : close + 1] == ")" and _NEGATIVE_BEFORE_RE.search(text, max(0, atom.cur_start - 4), atom.cur_start):
+            atom.value = -(atom.value or 0)
+            atom.cur_start -= 1
+            atom.cur_end = close + 1
+
+
 def _excluded(atom: _Atom, text: str, masked: list[tuple[int, int]]) -> bool:
     """Numbers of dates, times, names, identifiers and list markers are not figures."""
+    if "fraction" in atom.flags:
+        return not (atom.unit or atom.currency)  # "1/4 inch", "two and a half miles"; a bare "1/2" is no figure
     if atom.skip or atom.value is None or _inside(atom.start, masked):
         return True
     s, e = atom.start, atom.end
@@ -485,11 +574,15 @@ def _candidate(atoms: list[_Atom], text: str) -> Candidate:
     return cand
 
 
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
+
+
 def _countable(cand: Candidate, atom: _Atom, text: str) -> bool:
     """Zero things and fractional things are not counts ("zero emissions", "Web 3.0 projects")."""
     if not cand.value:
         return False
-    return atom.scaled or "." not in text[atom.start : atom.end]
+    raw = text[atom.start : atom.end]
+    return atom.scaled or "." not in raw or bool(_DOT_THOUSANDS_RE.fullmatch(raw))
 
 
 def _is_headline(text: str, pos: int) -> bool:
@@ -567,7 +660,7 @@ def _atom_matches(text: str):
         if pos < last_end:
             continue
         word = m.group(0)
-        if not word[0].isdigit() and word.lower() not in _START_WORDS:
+        if not word[0].isdigit() and word[0] not in VULGAR_FRACTIONS and word.lower() not in _START_WORDS:
             continue
         atom = _ATOM_RE.match(text, pos)
         if atom:
@@ -575,16 +668,20 @@ def _atom_matches(text: str):
             yield atom
 
 
-def scan(text: str, dollar: str = "USD") -> list[Candidate]:
+def scan(text: str, dollar: str | Home = "USD") -> list[Candidate]:
     """Every figure candidate in ``text``, in order, with exact character offsets.
 
-    ``dollar`` is the ISO code a bare "$" or "dollars" stands for (see `dollar_currency`).
+    ``dollar`` is the release's `Home` (which currency an ambiguous sign means), or just the
+    ISO code a bare "$" or "dollars" stands for.
     Counts and ordinals come back with ``unit=None``: the caller decides what they count.
     """
+    home = dollar if isinstance(dollar, Home) else Home(text, None, _dollar=dollar)
     masked = _masked_spans(text)
-    atoms = []
+    atoms: list[_Atom] = []
     for m in _atom_matches(text):
-        atom = _read_atom(m, text, dollar)
+        if atoms and m.start() < atoms[-1].right:
+            continue  # inside the previous figure ("43" of "$20 and 43 cents")
+        atom = _read_atom(m, text, home)
         if not _excluded(atom, text, masked):
             atoms.append(atom)
     out: list[Candidate] = []

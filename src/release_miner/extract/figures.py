@@ -20,11 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..records import Figure
-from .currencies import dollar_currency
+from .currencies import Home
 from .figure_scan import Candidate, bound_after, normalise, per_time, per_time_match, scan
 from .numbers import parse_ordinal_word
 from .sentences import SentenceIndex
 from .units import (
+    AMOUNT_NOUNS,
     COLLECTIVE_NOUNS,
     NON_COUNT_NOUNS,
     ORDINAL_DIRECT_NOUNS,
@@ -33,6 +34,8 @@ from .units import (
     PLURAL_INVARIANT,
     RANKING_VERBS,
     TIME_NOUNS,
+    TIME_SYMBOLS,
+    TITLE_WORDS,
 )
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -166,7 +169,7 @@ class FigureExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         self._text = text = doc.text  # Doc.text joins every token: read it once
-        dollar = dollar_currency(text, doc._.url)
+        dollar = Home(text, doc._.url)
         figures: list[Figure] = []
         self._sents = sents = SentenceIndex(doc)
         last_count: tuple[int, str, int] | None = None  # (sentence start, unit, end) of the latest count
@@ -213,6 +216,12 @@ class FigureExtractor:
                 if between & _TIME_DETERMINERS:
                     # "rose to 140 last year": the time phrase is separate, the number stands alone
                     return self._bare(doc, cand, tok, last_count, last_rate)
+                per = per_time(text, head.idx + len(head))
+                if per and word in TIME_SYMBOLS:
+                    # "25 hours per week": a rate of time, a quantity (a duration would be a period)
+                    rate_end = per_time_match(text, head.idx + len(head)).end()  # type: ignore[union-attr]
+                    return Figure(text=text[start:rate_end], start=start, end=rate_end, kind="quantity",
+                                  value=cand.value, unit=f"{TIME_SYMBOLS[word]}/{per}", approx=cand.approx)
                 return None  # "10 days": a duration
             if word in NON_COUNT_NOUNS:
                 return None
@@ -228,12 +237,18 @@ class FigureExtractor:
             bound = bound_after(text, end)
             if bound:
                 approx, end = True, bound
-            per = per_time(text, head.idx + len(head))
+            per_match = per_time_match(text, head.idx + len(head))
+            per = per_match.group("t").lower() if per_match else None
             if cand.per or per:
                 kind, unit = "quantity", f"{_clean_unit(head.text)}/{cand.per or per}"
+                if per_match and not cand.per:
+                    end = max(end, per_match.end())  # the span keeps its "per": "2,500 homes each year"
         elif kind == "count" and cand.per:
             kind, unit = "quantity", f"{unit}/{cand.per}"
             approx = cand.approx
+        elif kind in ("money", "quantity", "percent") and per_time_match(text, end):
+            approx = cand.approx
+            end = per_time_match(text, end).end()  # type: ignore[union-attr]  # "$16 per hour" keeps its "per"
         else:
             approx = cand.approx
         if not unit:
@@ -255,6 +270,8 @@ class FigureExtractor:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.tag_ == "HYPH" and not tok.whitespace_ and "superlative" not in cand.flags:
             return None  # "first-class", "first-come": an adjective
+        if _in_title(doc, tok, text):
+            return None  # "First Vice Mayor Kim": the ordinal is part of a title or a name
         head = _head_noun(doc, tok, self._sents)
         if nxt is not None and nxt.lower_ in ORDINAL_DIRECT_NOUNS:
             head = nxt  # "the 3rd floor conference room" ranks floors
@@ -337,6 +354,25 @@ class FigureExtractor:
                       value=cand.value, unit=unit, approx=cand.approx)
 
 
+def _in_title(doc: Doc, tok: Token, text: str) -> bool:
+    """Is this ordinal word written inside a capitalised title or name ("First Vice Mayor", "Second Avenue")?"""
+    if not tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if not nxt.text[:1].isupper() or "\n" in tok.whitespace_:
+        return False
+    if nxt.lower_ in TITLE_WORDS:
+        return True
+    if tok.text.isupper():
+        return False  # "FIRST PLACE": capitals that say nothing about names
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    headline = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return not headline and nxt.pos_ == "PROPN"
+
+
 def _breaks_down(text: str, count_end: int, pos: int) -> bool:
     """Is ``pos`` inside a parenthesis right after a count ("25 members (2 ex officio, 23 appointed)")?"""
     opening = text.rfind("(", count_end, pos)
@@ -362,6 +398,8 @@ def _subject_counted(anchor: Token) -> str | None:
     if not subjects:
         return None
     subject = subjects[0]
+    if subject.tag_ not in ("NNS", "NNPS") and subject.lower_ not in AMOUNT_NOUNS and subject.lower_ not in PLURAL_INVARIANT:
+        return None  # "the answer is 42": a singular subject that is no amount says nothing is counted
     if subject.lower_ in ("number", "total", "count"):
         counted = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.pos_ in _NOUNS]
         subject = counted[0] if counted else subject

@@ -31,10 +31,13 @@ SCALES: dict[str, int] = {
     "billion": 1_000_000_000, "bn": 1_000_000_000, "bil": 1_000_000_000, "b": 1_000_000_000,
     "bln": 1_000_000_000,
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "tril": 1_000_000_000_000,
-    "lakh": 100_000, "crore": 10_000_000,
+    "t": 1_000_000_000_000,
+    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+    # Korean myriad scales, written in English text as "120억 원" or "1조 2,000억 원"
+    "만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000,
 }
 #: Scale abbreviations that are ambiguous with units ("500m" may be metres): accepted only next to a currency.
-SHORT_SCALES: frozenset[str] = frozenset({"k", "m", "b"})
+SHORT_SCALES: frozenset[str] = frozenset({"k", "m", "b", "t"})
 
 #: Ordinal words and their values ("twenty-first" is composed from TENS and these).
 ORDINAL_UNITS: dict[str, int] = {
@@ -80,11 +83,17 @@ _WORD_NUMBER_RE = re.compile(rf"^{WORD_NUMBER}$", re.I)
 _SPACE_RE = re.compile(r"[\s-]+")
 
 
+_DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
+
+
 def parse_digits(text: str) -> float | None:
     """Value of a digit string: ``"1,160"`` -> 1160, ``"373,3"`` -> 373.3 (decimal comma), ``"7.2749"``."""
     s = text.strip()
     if not s:
         return None
+    s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    if _DOT_GROUPS_RE.fullmatch(s):
+        s = s.replace(".", "")  # "220.000", "1.250.000": dots group thousands (European style)
     if "," in s:
         groups = s.split(",")
         if len(groups) == 2 and len(groups[1]) in (1, 2) and "." not in s:
@@ -142,6 +151,47 @@ def scale_of(word: str | None) -> int:
     return SCALES.get(word.strip().strip("-").strip().lower(), 1)
 
 
+#: Vulgar fraction characters ("⅓ cup", "2½ miles").
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+#: A fraction in digits or words: "1/4", "5 1/2", "2½", "⅓", "two and a half", "a quarter".
+FRACTION = (
+    rf"(?:\d+[ \u00a0]?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+[ \u00a0-][1-9]/(?:2|3|4|8|16)(?!\d)"
+    rf"|[1-9]/(?:2|3|4|8|16)(?![\d/])"
+    rf"|(?:{WORD_NUMBER}|\d+)\s+and\s+(?:a|one)[\s-](?:half|quarter|third)"
+    rf"|(?:(?:three|two)[\s-]quarters|(?:one|a)[\s-](?:half|quarter|third)))"
+)
+_FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.25}
+_FRACTION_RE = re.compile(
+    r"^(?:(?P<whole>\S+?)(?:[ \u00a0-]+(?:and\s+)?)??)?(?:(?P<num>[1-9])/(?P<den>\d+)|(?P<vulgar>[" + VULGAR_FRACTIONS + r"])"
+    r"|(?P<count>a|one|two|three)[\s-](?P<part>half|quarter|quarters|third))$",
+    re.I,
+)
+
+
+def parse_fraction(text: str) -> float | None:
+    """Value of a fraction: ``"5 1/2"`` -> 5.5, ``"⅓"`` -> 0.333..., ``"two and a half"`` -> 2.5."""
+    import unicodedata
+
+    s = " ".join(text.strip().split())
+    m = _FRACTION_RE.match(s)
+    if not m:
+        return None
+    whole = 0.0
+    if m.group("whole"):
+        w = parse_digits(m.group("whole")) if m.group("whole")[:1].isdigit() else parse_words(m.group("whole"))
+        if w is None:
+            return None
+        whole = w
+    if m.group("num"):
+        part = int(m.group("num")) / int(m.group("den"))
+    elif m.group("vulgar"):
+        part = unicodedata.numeric(m.group("vulgar"))
+    else:
+        count = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group("count").lower()]
+        part = count * _FRACTION_WORDS[m.group("part").lower()]
+    return whole + part
+
+
 def parse_number(text: str, scale: str | None = None) -> float | None:
     """Value of a number in digits or words, times an optional scale word.
 
@@ -149,7 +199,12 @@ def parse_number(text: str, scale: str | None = None) -> float | None:
     ``parse_number("half a", "million")`` -> 500000.0; ``parse_number("two")`` -> 2.0.
     """
     s = text.strip()
-    value = parse_digits(s) if s[:1].isdigit() or s[:1] == "." else parse_words(s)
+    if "/" in s or " and " in s.lower() or any(c in VULGAR_FRACTIONS for c in s) or s.lower().endswith(("half", "quarter", "quarters", "third")):
+        value = parse_fraction(s)
+    else:
+        value = None
+    if value is None:
+        value = parse_digits(s) if s[:1].isdigit() or s[:1] == "." else parse_words(s)
     if value is None:
         return None
     return value * scale_of(scale)
@@ -167,6 +222,9 @@ def tidy(value: float | None) -> float | int | None:
 
 __all__ = [
     "DIGIT_NUMBER",
+    "FRACTION",
+    "VULGAR_FRACTIONS",
+    "parse_fraction",
     "FOLD_WORDS",
     "ORDINAL_TENS",
     "ORDINAL_UNITS",

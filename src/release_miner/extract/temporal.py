@@ -170,16 +170,26 @@ def find_atoms(text: str, anchor: Anchor | None) -> list[Atom]:
     return atoms
 
 
-def find_dates(text: str, anchor: Anchor | str | None = None, *, keep_unresolved: bool = False) -> list[DateMention]:
+def find_dates(
+    text: str,
+    anchor: Anchor | str | None = None,
+    *,
+    keep_unresolved: bool = False,
+    vague_durations: bool = False,
+) -> list[DateMention]:
     """Every date, time, duration and range in ``text``, normalised against ``anchor``.
 
     ``anchor`` is the publication date (`Anchor` or an ISO string; month/day may be missing).
     Mentions whose value cannot be resolved (a weekday with no known publication date) are
-    dropped unless ``keep_unresolved``: a value of None carries nothing for a dataset.
+    dropped unless ``keep_unresolved``. Periods of unstated length ("several days", "recent
+    weeks": ISO ``PXD``, ``PXW``) are vague words, which the annotation guidelines do not count
+    as dates; ``vague_durations`` keeps them (as TimeML-style corpora annotate them).
     """
     if not isinstance(anchor, Anchor):
         anchor = Anchor.parse(anchor)
     atoms = find_atoms(text, anchor)
+    if not vague_durations:
+        atoms = [a for a in atoms if a.rule != "vague_duration"]
     _extend_prefix(text, atoms)
     mentions = [a.mention(text) for a in atoms]
     return [m for m in mentions if keep_unresolved or m.value is not None]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from . import temporal_lexicon as lex
+from .numbers import parse_number
 from .temporal_values import (
     Anchor,
     Atom,
@@ -20,6 +21,7 @@ from .temporal_values import (
     bare_month,
     day_of_month,
     is_future,
+    tense,
     month_day,
     period,
     quarter,
@@ -44,7 +46,13 @@ def _month_re(name: str = "mon") -> str:
 _WD_FULL = [w.capitalize() for w, i in lex.WEEKDAYS.items() if len(w) > 4]
 _WD_ABBR = [w.capitalize() for w, i in lex.WEEKDAYS.items() if len(w) <= 5 and w.capitalize() not in _WD_FULL]
 _WD = rf"(?:{_alt(_WD_FULL)}|(?:{_alt(_WD_ABBR)})\.?(?![a-z]))"
-_NUMW = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:{_alt(lex.NUMBER_WORDS)}))"
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES_W = "one|two|three|four|five|six|seven|eight|nine"
+#: Numbers of a duration: digits, mixed fractions ("5 1/2", "2½"), words ("twenty four", "two and a half").
+_NUMW = (
+    rf"(?:\d+\s+[1-9]/(?:2|3|4|8)(?!\d)|\d+[½¼¾⅓]|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
+    rf"|(?i:(?:{_TENS_W})[\s-](?:{_ONES_W})\b|(?:{_alt(lex.NUMBER_WORDS)})(?:\s+and\s+a\s+half)?))"
+)
 _YEAR = r"(?:19|20)\d\d"
 _ORD = r"(?:st|nd|rd|th)"
 _MER = r"(?P<mer>(?i:[ap]\.\s?m\.?|[ap]m)(?![A-Za-z]))"
@@ -69,12 +77,15 @@ def _month(m: re.Match[str], group: str = "mon") -> int:
 
 
 def _num(word: str) -> float:
-    word = word.lower()
+    word = " ".join(word.lower().split())
     if word in lex.NUMBER_WORDS:
         return lex.NUMBER_WORDS[word]
     if word in ("a", "an"):
         return 1
-    return float(word.replace(",", ""))
+    value = parse_number(word)
+    if value is None:
+        raise ValueError(word)
+    return value
 
 
 def _fmt(n: float) -> str:
@@ -125,7 +136,10 @@ def h_month(m: re.Match[str], ctx: Context) -> Atom | None:
     after = ctx.text[m.end() : m.end() + 2]
     if after[:1] == "-" and after[1:2].isalpha():  # "March-based" (but "April's" is the month)
         return None
-    return Atom(m.start(), m.end(), "date", [bare_month(ctx.anchor, lex.MONTHS[word.lower()])], rule="month")
+    # "May's election" names an event by its month: the nearest one, whatever the tense
+    possessive = ctx.text[m.end() : m.end() + 2] in ("'s", "’s")
+    future = None if possessive else tense(ctx.text, m.start(), m.end())
+    return Atom(m.start(), m.end(), "date", [bare_month(ctx.anchor, lex.MONTHS[word.lower()], future)], rule="month")
 
 
 def h_md_range(m: re.Match[str], ctx: Context) -> Atom | None:
@@ -242,20 +256,37 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Atom | None:
     return Atom(m.start(), m.end(), "date", [p], rule="weekday")
 
 
+def h_rel_month(m: re.Match[str], ctx: Context) -> Atom | None:
+    """"last June", "late last July", "next March", "this June": the month before, after or of the anchor's year."""
+    month = lex.MONTHS[m.group("mon").lower()]
+    rel = m.group("rel").lower()
+    a = ctx.anchor
+    if a is None:
+        return Atom(m.start(), m.end(), "date", [Point(None, month, grain="month")], rule="rel_month")
+    if rel == "this" or a.month is None:
+        year = a.year + (lex.RELATIVE_OFFSETS.get(rel, 0) if a.month is None else 0)
+    elif rel in ("last", "past"):
+        year = a.year if month < a.month else a.year - 1
+    else:
+        year = a.year if month > a.month else a.year + 1
+    return Atom(m.start(), m.end(), "date", [Point(year, month, grain="month")], rule="rel_month")
+
+
 def h_relperiod(m: re.Match[str], ctx: Context) -> Atom | None:
     """"last year", "this month", "next week", "this quarter", "last fiscal year", "the past year"."""
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = re.sub(r"\s+", " ", m.group("unit").lower())
     possessive = re.match(r"['’]s\b", ctx.text[m.end() : m.end() + 3]) is not None
-    if rel.startswith("the ") and rel[4:] in ("previous", "following", "same", "preceding"):
+    fiscal = unit.endswith(" year") and unit != "year"
+    if rel.startswith("the ") and rel[4:] in ("previous", "following", "same", "preceding") and not fiscal:
         return None  # anaphoric: relative to a time the text set up, not to the publication date
-    if rel.startswith("the ") and rel[4:] in ("past", "last", "next", "coming") and not possessive and "fiscal" not in unit:
+    if rel.startswith("the ") and rel[4:] in ("past", "last", "next", "coming") and not possessive and not fiscal:
         code = {"year": "P1Y", "month": "P1M", "week": "P1W", "quarter": "P3M", "decade": "P10Y"}[unit]
         return Atom(m.start(), m.end(), "duration", duration=code, rule="relperiod")
     if unit == "decade":
         return None
     off = lex.RELATIVE_OFFSETS.get(rel.replace("the ", "").replace("past", "last"), 0)
-    points = period(ctx.anchor, "year" if unit == "fiscal year" else unit, off)
+    points = period(ctx.anchor, "year" if fiscal else unit, off)
     if not points:
         return None
     return Atom(m.start(), m.end(), "range" if len(points) == 2 else "date", points, rule="relperiod")
@@ -374,11 +405,24 @@ FREQUENCY = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b"
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.I)
 
 
+_ONCE_BEFORE = re.compile(
+    rf"(?:\b(?:once|twice|thrice|times|per|each|every|{_UNITS}|hundred|thousand|million|billion|trillion|dollars|won|"
+    rf"euros|pounds|yen|percent)|\d|%)\s+$",
+    re.I,
+)  # "twice a week", "24 hours a day", "$3.5 billion a year": a frequency or a rate
+_GLUED_AFTER = re.compile(r"-(?!long\b)[A-Za-z]")
+
+
 def h_duration(m: re.Match[str], ctx: Context) -> Atom | None:
-    """"the past four years", "6 months", "two-year", "from two to 15 months", "more than two hours"."""
+    """"the past four years", "6 months", "two-year", "from two to 15 months", "more than two hours", "a week"."""
     span = m.group(0).lower()
-    if any(span.endswith(r) or r in span for r in lex.ROUND_THE_CLOCK):
+    if any(span.endswith(r) for r in lex.ROUND_THE_CLOCK) or "24/7" in ctx.text[m.end() : m.end() + 5]:
         return None
+    if m.group("n1").lower() in ("a", "an"):
+        if m.group("u").lower().endswith("s") or m.group("n2"):
+            return None  # "a months-long search"
+        if _ONCE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start("n1")) or _GLUED_AFTER.match(ctx.text, m.end()):
+            return None  # "twice a week" recurs; "a day-care centre" names a thing
     if re.search(r"\b(?:aged?|ages|every|each)\s*$", ctx.text[max(0, m.start() - 8) : m.start()], re.I):
         return None  # an age ("aged 19 to 34 years") or a frequency ("every 2 years")
     if FREQUENCY.match(ctx.text, m.end()):
@@ -392,6 +436,30 @@ def h_duration(m: re.Match[str], ctx: Context) -> Atom | None:
     value = f"{prefix}{_fmt(n1)}{code}"
     value_max = f"{prefix}{_fmt(n2)}{code}" if n2 is not None else None
     return Atom(m.start(), m.end(), "duration", duration=value, duration_max=value_max, rule="duration")
+
+
+def h_vague_duration(m: re.Match[str], ctx: Context) -> Atom | None:
+    """"several days", "recent weeks", "the past several months", "a few hours": a period of unstated length."""
+    code, _mult, clock = lex.DURATION_UNITS[m.group("u").lower()]
+    if m.group("u").lower().startswith("decade"):
+        code = "DE"
+    return Atom(m.start(), m.end(), "duration", duration=f"{'PT' if clock else 'P'}X{code}", rule="vague_duration")
+
+
+def h_hms(m: re.Match[str], ctx: Context) -> Atom | None:
+    """"3:07:35" (a race time, a running time): hours, minutes and seconds elapsed; "at 14:30:00" is a clock time."""
+    h, mi, sec = int(m.group("h")), int(m.group("mi")), int(m.group("s"))
+    if re.search(r"\b(?:at|from|until|by|to)\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I):
+        c = _clock(h, mi, None)
+        return Atom(m.start(), m.end(), "time", [Point(hour=c[0], minute=c[1], grain="minute")], rule="time") if c else None
+    parts = "".join(f"{n}{u}" for n, u in ((h, "H"), (mi, "M"), (sec, "S")) if n)
+    return Atom(m.start(), m.end(), "duration", duration=f"PT{parts or '0S'}", rule="hms")
+
+
+def h_decade_years(m: re.Match[str], ctx: Context) -> Atom | None:
+    """"the 1970s", "the early 2000s": the ten years of the decade."""
+    y = int(m.group("y"))
+    return Atom(m.start(), m.end(), "range", [Point(y, grain="year"), Point(y + 9, grain="year")], rule="decade_years")
 
 
 def _clock(hour: int, minute: int, mer: str | None) -> tuple[int, int] | None:
@@ -530,19 +598,23 @@ _TRIGGERS: dict[str, tuple[str | Words, int, int]] = {
     "half_code": (r'[QH][1-4]', 2, 14),
     "fy": (r'FY', 2, 16),
     "fiscal": (Words(("fiscal",)), 2, 28),
-    "ago": (Words(("ago",)), 60, 4),
+    "ago": (Words(("ago", "earlier")), 60, 4),
     "relperiod": (Words(("year", "month", "week", "quarter")), 32, 6),
     "year_part": (Words(("year", "year-end")), 40, 4),
     "decade": (Words(("decade", "decades")), 20, 4),
     "year_range": (r'(?:19|20)\d\d', 2, 12),
     "year": (r'(?:19|20)\d\d', 6, 6),
     "duration": (Words(tuple(lex.DURATION_UNITS)), 95, 14),
+    "vague_duration": (Words(("several", "few", "many", "recent")), 30, 20),
+    "hms": (r'\d:[0-5]\d:[0-5]\d', 2, 8),
+    "decade_years": (r'(?:1[89]|20)\d0s', 20, 4),
     "time_range": (_MERIDIEM_HINT, 26, 20),
     "time12": (_MERIDIEM_HINT, 12, 20),
     "time24": (r'\d:[0-5]\d', 4, 20),
     "noon": (Words(("noon", "midnight")), 2, 10),
     "month": (_MONTH_HINT, 2, 12),
-    "weekday": (Words(tuple(w for w in lex.WEEKDAYS if len(w) > 5)), 20, 4),
+    "weekday": (Words(tuple(w for w in lex.WEEKDAYS if len(w) > 5)), 20, 12),
+    "rel_month": (_MONTH_HINT, 16, 2),
 }
 
 def _trigger(spec: str | Words) -> re.Pattern[str] | Words:
@@ -584,26 +656,34 @@ RULES: tuple[Rule, ...] = tuple(
         ("half_code", rf"\bH(?P<h>[12])\s+(?P<y>{_YEAR})\b", h_part),
         ("fy", rf"\bFY\s?'?(?P<y>{_YEAR}|\d\d)(?:\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d))?(?![\d])", h_fy),
         ("fiscal", rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<y>{_YEAR})(?:\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d))?(?![\d])", h_fy),
-        ("ago", rf"\b(?P<n>{_NUMW}|(?i:an?))\s+(?P<u>(?i:years?|months?|weeks?|days?))\s+ago\b", h_ago),
+        ("ago", rf"\b(?P<n>{_NUMW}|(?i:an?))\s+(?P<u>(?i:years?|months?|weeks?|days?))\s+(?i:ago|earlier)\b", h_ago),
         ("relperiod", r"\b(?P<rel>(?i:the\s+(?:past|last|next|coming|previous|following|same|current)|this|last|next|"
-                      r"past|coming|following|previous|current))\s+(?P<unit>(?i:year|month|week|quarter|fiscal\s+year))\b",
+                      r"past|coming|following|previous|current))\s+(?P<unit>(?i:year|month|week|quarter|(?:fiscal|financial)\s+year))\b",
          h_relperiod),
         ("year_part", r"\b(?i:the\s+(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+the\s+year|year-end)\b",
          h_year_part),
         ("decade", r"\b(?i:(?:the\s+)?(?:past|last|next|coming)|a)\s+(?i:decade)\b", h_decade),
-        ("year_range", rf"(?<![\w$£€¥₩.,/:#+\-])(?P<y>{_YEAR})\s*(?:{_DASH}\s*(?P<y2>{_YEAR}|\d\d)|/(?P<y3>\d\d))(?![\d%]|[.,\-/]\d)", h_year_range),
+        ("year_range", rf"(?<![\w$£€¥₩.,/:#+\-])(?P<y>{_YEAR})\s*(?:{_DASH}\s*(?P<y2>{_YEAR}|\d\d)|/(?P<y3>{_YEAR}|\d\d))(?![\d%]|[.,\-/]\d)", h_year_range),
         ("year", rf"(?:(?<=mid-)|(?<![\w$£€¥₩.,/:#+\-]))(?P<y>{_YEAR})(?!s\b)(?![\w%]|[.,:/]\d|\s*%|-\d)", h_year),
         ("duration", rf"(?:\b(?i:{_QUAL})\s+)?(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|following|first|previous|"
-                     rf"initial|remaining|additional|another)\s+)?(?<![\d.,])\b(?P<n1>{_NUMW})(?:\s*(?:(?i:to|or)|{_DASH})\s*"
+                     rf"initial|remaining|additional|another)\s+)?(?<![\d.,])\b(?P<n1>{_NUMW}|(?i:an?)(?=\s))(?:\s*(?:(?i:to|or)|{_DASH})\s*"
                      rf"(?P<n2>{_NUMW}))?(?:\s+|-)(?:(?i:consecutive|straight|full|more|additional|successive)\s+)?"
-                     rf"(?P<u>(?i:{_UNITS}))\b(?!-old|\s+old\b|\s+of\s+age|\s+ago\b)", h_duration),
+                     rf"(?P<u>(?i:{_UNITS}))\b(?!-old|\s+old\b|\s+of\s+age|\s+ago\b|\s+earlier\b)", h_duration),
+        ("vague_duration", r"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|previous|following)\s+)?"
+                           r"(?:(?i:several|a\s+few|few|many|recent)\s+)"
+                           r"(?P<u>(?i:years|months|weeks|days|hours|minutes|decades))\b(?!\s+ago\b|\s+old\b)", h_vague_duration),
+        ("hms", r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])(?!\s*(?i:[ap]\.?m\b))", h_hms),
+        ("decade_years", r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?<![\d])(?P<y>(?:1[89]|20)\d0)s\b", h_decade_years),
         ("time_range", rf"(?<![\d:.,])(?P<h1>1[0-2]|0?[1-9])(?::(?P<m1>[0-5]\d))?\s*(?:{_DASH}|\sto\s)\s*"
                        rf"(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?\s*{_MER}{_TZ}", h_time_range),
         ("time12", rf"(?<![\d:.,])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*{_MER}{_TZ}", h_time),
         ("time24", rf"(?<![\d:.,$])(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])(?!\s*(?i:[ap]\.?m\b)){_TZ}", h_time),
         ("noon", r"\b(?P<w>(?i:noon|midnight))\b", h_noon),
         ("month", rf"\b(?P<mon>{_alt(lex.FULL_MONTHS)})\b(?!\s*\d)", h_month),
-        ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_alt(_WD_FULL)})\b", h_weekday),
+        ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_alt(_WD_FULL)})\b"
+                    r"(?:\s+(?i:morning|afternoon|evening|night)\b)?", h_weekday),
+        ("rel_month", rf"(?:\b(?i:early|late|mid)[\s-]+)?\b(?P<rel>(?i:last|next|this|coming|past))\s+"
+                      rf"(?P<mon>{_alt(lex.FULL_MONTHS)})\b(?!\s*\d)", h_rel_month),
     )
 )
 

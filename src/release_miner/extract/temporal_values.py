@@ -175,12 +175,34 @@ _PAST_RE = re.compile(
 )
 
 
+_TOWARD_RE = re.compile(
+    r"\b(?:until|till|through|thru|ahead\s+of|no\s+later\s+than|(?:starting|beginning|effective)(?:\s+(?:in|on|from))?)"
+    r"\s+(?:next\s+|this\s+)?$",
+    re.I,
+)
+
+
+def tense(text: str, start: int, end: int | None = None) -> bool | None:
+    """True when the sentence around ``start`` speaks of the future, False of the past, None when it does not say.
+
+    A bound ahead ("closed until Tuesday", "postponed till December") points forward whatever
+    the verb's tense; otherwise the tense marker nearest the expression decides ("said on
+    Wednesday it plans to ..." is past).
+    """
+    if _TOWARD_RE.search(text, max(0, start - 24), start):
+        return True
+    return _nearest_tense(text, start, end)
+
+
 def is_future(text: str, start: int, end: int | None = None) -> bool:
     """Does the sentence around ``start`` speak of the future ("will visit ... on Tuesday")?
 
-    The tense marker nearest the expression decides ("said on Wednesday it plans to ..." is
-    past); with no marker at all the report is read as past, as news usually is.
+    With no marker at all the report is read as past, as news usually is.
     """
+    return bool(tense(text, start, end))
+
+
+def _nearest_tense(text: str, start: int, end: int | None = None) -> bool | None:
     end = start if end is None else end
     lo = max(0, start - 200)
     left = text[lo:start]
@@ -197,7 +219,7 @@ def is_future(text: str, start: int, end: int | None = None) -> bool:
             gap = start - m.end() if m.end() <= start else m.start() - end
             if best is None or gap < best[0]:
                 best = (gap, future)
-    return bool(best and best[1])
+    return best[1] if best else None
 
 
 def month_day(anchor: Anchor | None, month: int, day: int, year: int | None = None) -> Point:
@@ -216,12 +238,17 @@ def month_day(anchor: Anchor | None, month: int, day: int, year: int | None = No
     return Point(best[1], month, day) if best else Point()
 
 
-def bare_month(anchor: Anchor | None, month: int) -> Point:
-    """A month named alone: the nearest such month to the anchor (same year on a tie)."""
+def bare_month(anchor: Anchor | None, month: int, future: bool | None = None) -> Point:
+    """A month named alone: in a past-tense sentence the latest such month up to the anchor's,
+    in a future-tense one the next from the anchor's on, otherwise the nearest (same year on a tie)."""
     if anchor is None:
         return Point(None, month, grain="month")
     if anchor.month is None:
         return Point(anchor.year, month, grain="month")
+    if future is True:
+        return Point(anchor.year if month >= anchor.month else anchor.year + 1, month, grain="month")
+    if future is False:
+        return Point(anchor.year if month <= anchor.month else anchor.year - 1, month, grain="month")
     here = anchor.year * 12 + anchor.month
     year = min((anchor.year, anchor.year - 1, anchor.year + 1), key=lambda y: abs(y * 12 + month - here))
     return Point(year, month, grain="month")

@@ -6,37 +6,20 @@ scanner in `figure_scan` compiles these tables into regular expressions once.
 
 from __future__ import annotations
 
-#: Physical units as written (lower-case unless case matters) -> short symbol.
-#: Matched case-insensitively except the entries in CASED_UNITS.
+#: Units the registry of `unit_lexicon` (pint) does not spell the way releases do: Korean area
+#: glyphs and the pyeong, shipping containers, multipliers, and hyphenated compound names.
+#: Matched case-insensitively except the entries in CASED_UNITS; these win over the registry.
 QUANTITY_UNITS: dict[str, str] = {
-    # area
-    "㎡": "m2", "m²": "m2", "m2": "m2", "sq m": "m2", "sq. m": "m2", "sqm": "m2",
-    "square meters": "m2", "square metres": "m2", "square meter": "m2", "square metre": "m2",
-    "㎢": "km2", "km²": "km2", "km2": "km2", "sq km": "km2", "square kilometers": "km2",
-    "square kilometres": "km2", "square kilometer": "km2", "square kilometre": "km2",
-    "square feet": "ft2", "square foot": "ft2", "sq ft": "ft2", "sq. ft.": "ft2", "sq. ft": "ft2",
-    "sq. feet": "ft2", "square miles": "mi2", "square mile": "mi2",
-    "hectares": "ha", "hectare": "ha", "ha": "ha", "acres": "acre", "acre": "acre",
+    "㎡": "m2", "sqm": "m2", "㎢": "km2", "㎥": "m3", "sq. ft.": "ft2", "sq. feet": "ft2",
     "pyeong": "pyeong", "pyung": "pyeong",
-    # length
-    "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km", "km": "km",
-    "meters": "m", "metres": "m", "meter": "m", "metre": "m",
-    "miles": "mi", "mile": "mi", "feet": "ft", "foot": "ft",
-    # mass
-    "tons": "t", "tonnes": "t", "ton": "t", "tonne": "t", "metric tons": "t",
-    "kilograms": "kg", "kilogram": "kg", "kg": "kg", "lbs": "lb", "lb": "lb",
-    # energy and power
-    "kW": "kW", "MW": "MW", "GW": "GW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh",
-    "kilowatts": "kW", "megawatts": "MW", "gigawatts": "GW", "kilowatt-hours": "kWh",
-    "megawatt-hours": "MWh", "gigawatt-hours": "GWh",
-    # volume and freight
-    "liters": "L", "litres": "L", "cubic meters": "m3", "cubic metres": "m3", "m³": "m3", "㎥": "m3",
+    "metric tons": "t", "metric tonnes": "t", "lbs": "lb",
+    "kilowatt-hours": "kWh", "megawatt-hours": "MWh", "gigawatt-hours": "GWh", "terawatt-hours": "TWh",
+    "kilowatt-hour": "kWh", "megawatt-hour": "MWh", "gigawatt-hour": "GWh",
     "TEU": "TEU", "TEUs": "TEU",
-    # multipliers
     "times": "times", "fold": "times", "-fold": "times",
 }
 #: Units whose case distinguishes them from ordinary words or scale letters.
-CASED_UNITS: frozenset[str] = frozenset({"kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "TEU", "TEUs"})
+CASED_UNITS: frozenset[str] = frozenset({"TEU", "TEUs"})
 
 #: Percent signs and words -> unit.
 PERCENT_UNITS: dict[str, str] = {
@@ -53,7 +36,9 @@ APPROX_BEFORE: tuple[str, ...] = (
     "an estimated", "estimated", "as many as", "as much as", "as high as", "as low as", "close to",
     "just over", "just under", "below", "above", "exceeding", "in excess of", "no more than",
     "no less than", "not less than", "not more than", "well over", "a little over", "circa", "ca.",
-    "an average of", "average of", "surpassed", "surpassing", "beyond", "~",
+    "an average of", "average of", "surpassed", "surpassing", "beyond", "~", "lower than", "higher than",
+    "greater than", "cheaper than", "smaller than", "larger than", "bigger than", "not exceeding",
+    "not to exceed", "at minimum", "at maximum",
 )
 #: Words after a number that bound it.
 APPROX_AFTER: tuple[str, ...] = (
@@ -87,6 +72,22 @@ TIME_NOUNS: frozenset[str] = frozenset({
     "midnight", "noon", "weekday", "weekdays", "yr", "yrs", "hrs", "hr", "mins", "min",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
     "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+})
+
+#: Time nouns as a quantity's unit in a rate ("25 hours per week" -> h/week).
+TIME_SYMBOLS: dict[str, str] = {
+    "hour": "h", "hours": "h", "hr": "h", "hrs": "h", "minute": "min", "minutes": "min", "mins": "min",
+    "day": "days", "days": "days", "night": "nights", "nights": "nights", "week": "weeks", "weeks": "weeks",
+}
+#: Capitalised words of a title after which an ordinal word belongs to the title ("First Vice Mayor").
+TITLE_WORDS: frozenset[str] = frozenset({
+    "vice", "deputy", "lady", "gentleman", "secretary", "minister", "mayor", "lieutenant", "assistant",
+    "president", "officer", "sergeant", "lord", "sea", "baron", "amendment", "avenue", "street",
+})
+#: Singular nouns that name an amount, so "the total was 1,200" counts something.
+AMOUNT_NOUNS: frozenset[str] = frozenset({
+    "number", "total", "count", "volume", "tally", "sum", "figure", "headcount", "attendance",
+    "population", "turnout", "ridership", "enrollment", "enrolment", "membership", "workforce",
 })
 
 #: Nouns that name a number of people or things: "a population of 3.4 million" counts them.
@@ -157,7 +158,10 @@ __all__ = [
     "APPROX_AFTER",
     "APPROX_BEFORE",
     "CASED_UNITS",
+    "AMOUNT_NOUNS",
     "COLLECTIVE_NOUNS",
+    "TIME_SYMBOLS",
+    "TITLE_WORDS",
     "CHANGE_VERB_STEMS",
     "HYPHEN_COUNT_NOUNS",
     "ID_WORDS",

@@ -1,0 +1,108 @@
+"""Dates that carry over to releases written anywhere: tense, durations, fiscal periods, decades,
+and mentions kept without a value. Each case is (published, text, expected set of (kind, value)).
+The sentences are written for this suite.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from release_miner.extract.temporal import find_dates
+
+P = "2025-03-27"  # a Thursday
+D, T, R, U = "date", "time", "range", "duration"
+
+TENSE = [
+    (P, "He told reporters in August that the plan would work.", {(D, "2024-08")}),
+    (P, "The report was published in February.", {(D, "2025-02")}),
+    (P, "The council will meet again in December.", {(D, "2025-12")}),
+    (P, "The fair is expected to open in January.", {(D, "2026-01")}),
+    (P, "Sales fell sharply in November.", {(D, "2024-11")}),
+    (P, "The vote was postponed until Tuesday.", {(D, "2025-04-01")}),
+    (P, "The office stays closed until Monday.", {(D, "2025-03-31")}),
+    (P, "Starting in April, residents can apply.", {(D, "2025-04")}),
+    (P, "The mayor said on Tuesday that fees will fall.", {(D, "2025-03-25")}),
+    (P, "Rivals in May's election have criticised it.", {(D, "2025-05")}),
+    (P, "The bridge opened last June.", {(D, "2024-06")}),
+    (P, "Works began late last July.", {(D, "2024-07")}),
+    (P, "The plan starts next March.", {(D, "2026-03")}),
+    (P, "The library opens this June.", {(D, "2025-06")}),
+]
+
+DURATIONS = [
+    (P, "The repair took a month.", {(U, "P1M")}),
+    (P, "Consultation lasts a week.", {(U, "P1W")}),
+    (P, "The hearing ran for an hour.", {(U, "PT1H")}),
+    (P, "The fire burned for 5 1/2 hours.", {(U, "PT5.5H")}),
+    (P, "She served 2 1/2 years on the board.", {(U, "P2.5Y")}),
+    (P, "It took two and a half years to build.", {(U, "P2.5Y")}),
+    (P, "Crews worked through the last twenty four hours.", {(U, "PT24H")}),
+    (P, "Crews worked for twenty-four hours.", {(U, "PT24H")}),
+    (P, "Permits are issued in less than 24 hours.", {(U, "PT24H")}),
+    (P, "The winner finished in 3:07:35.", {(U, "PT3H7M35S")}),
+    (P, "The hotline is open 24 hours a day.", set()),
+    (P, "Trucks collect waste twice a week.", set()),
+    (P, "The plan saves $3 million a year.", set()),
+    (P, "A day-care centre opened.", set()),
+    (P, "after a months-long search", set()),
+]
+
+PERIODS = [
+    (P, "Revenue rose in the third quarter.", {(R, "2025-07/2025-09")}),
+    (P, "Profit doubled from a year earlier.", {(D, "2024")}),
+    (P, "The budget for fiscal 2024 was approved.", {(D, "2024")}),
+    (P, "Spending in the 2021/2022 financial year fell.", {(R, "2021/2022")}),
+    (P, "Income was lower than in the previous fiscal year.", {(D, "2024")}),
+    (P, "Grants this financial year reach 400 firms.", {(D, "2025")}),
+    (P, "The district was built in the 1970s.", {(R, "1970/1979")}),
+    (P, "In the early 2000s the port grew.", {(R, "2000/2009")}),
+    (P, "No records exist before 1970.", {(D, "1970")}),
+]
+
+CASES = TENSE + DURATIONS + PERIODS
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CASES, ids=[c[1][:60] for c in CASES])
+def test_values(published, text, expected):
+    got = {(m.kind, m.value) for m in find_dates(text, published)}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The fire started Friday night.", "Friday night", "2025-03-21"),
+        ("They met Tuesday morning.", "Tuesday morning", "2025-03-25"),
+        ("The storm hit on Sunday evening.", "on Sunday evening", "2025-03-23"),
+        ("It opened late last July.", "late last July", "2024-07"),
+    ],
+)
+def test_parts_of_day_and_relative_months_stay_in_the_mention(text, mention, value):
+    (m,) = find_dates(text, P)
+    assert (m.text, m.value) == (mention, value)
+
+
+def test_before_keeps_its_preposition():
+    (m,) = find_dates("No records exist before 1970.", P)
+    assert m.text == "before 1970"
+
+
+def test_periods_of_unstated_length_are_kept_only_on_request():
+    text = "Prices rose in recent weeks and over the past several months, after several days of talks."
+    assert find_dates(text, P) == []
+    got = [(m.text, m.value) for m in find_dates(text, P, vague_durations=True)]
+    assert got == [("recent weeks", "PXW"), ("the past several months", "PXM"), ("several days", "PXD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The mayor spoke on Tuesday.", ("on Tuesday", None)),
+        ("Officials met last year.", ("last year", None)),
+        ("Applications open on the 24th.", ("on the 24th", None)),
+        ("Work starts in June.", ("in June", None)),
+    ],
+)
+def test_relative_mentions_without_publication_date_keep_a_null_value(text, mention):
+    got = [(m.text, m.value) for m in find_dates(text, None, keep_unresolved=True)]
+    assert got == [mention]
