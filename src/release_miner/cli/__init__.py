@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .common import CommandError
 
 #: Command modules, in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("run", "extract", "export", "evaluate", "crawl", "report", "people",
+COMMANDS: tuple[str, ...] = ("run", "extract", "export", "evaluate", "crawl", "report", "corrections", "people",
                              "classify", "train")
 
 
