@@ -93,7 +93,7 @@ class DevTools:
     def call(self, method: str, **params: Any) -> dict[str, Any]:
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
-        if self.session and not method.startswith("Target."):
+        if self.session and not method.startswith(("Target.", "Browser.")):
             message["sessionId"] = self.session
         os.write(self._to_browser, json.dumps(message).encode() + b"\0")
         while True:
@@ -121,6 +121,23 @@ class DevTools:
         """Focus an input and type ``text`` as keyboard input (fires real input events)."""
         self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
         self.call("Input.insertText", text=text)
+
+    def allow_downloads(self, directory: Path) -> None:
+        """Save downloads (``<a download>`` clicks) into ``directory``, as a user's browser would."""
+        self.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(directory))
+
+    def wait_for_file(self, path: Path) -> bytes:
+        """The bytes of a download once chromium has finished writing it (polled through the page)."""
+        for _ in range(2000):
+            if path.exists() and not list(path.parent.glob("*.crdownload")) and path.stat().st_size:
+                return path.read_bytes()
+            self.evaluate("new Promise(done => setTimeout(done, 20))")
+        raise RuntimeError(f"{path} was not downloaded")
+
+    def set_width(self, width: int, height: int = 900) -> None:
+        """Emulate a screen ``width`` CSS pixels wide (a phone at 420)."""
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
+                  mobile=True)
 
     def close(self) -> None:
         try:

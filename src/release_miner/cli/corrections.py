@@ -46,6 +46,7 @@ def handle(args: argparse.Namespace) -> int:
             for message in errors + report.problems:
                 print(f"error: {message}", file=sys.stderr)
             status = 1 if errors or report.problems else status
-            print(f"{path}: {report.stored} decisions stored, {report.already} already stored, "
-                  f"{len(errors) + len(report.problems)} not usable", file=sys.stderr)
+            unusable = len(errors) + len(report.problems)
+            print(f"{path}: {report.stored} decision{'' if report.stored == 1 else 's'} stored, "
+                  f"{report.already} already stored, {unusable} not usable", file=sys.stderr)
     return status
