@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -113,8 +114,10 @@ class DevTools:
         """Navigate and wait until the document has loaded (polling readyState, no timing assumptions)."""
         self.call("Page.navigate", url=url)
         for _ in range(2000):
-            if self.evaluate("document.readyState") == "complete" and self.evaluate("location.href") == url:
-                return
+            if (self.evaluate("document.readyState") == "complete" and self.evaluate("location.href") == url
+                    and self.evaluate("!document.getElementById('report-data') || document.body.dataset.ready === '1'")):
+                return  # a report page is read once its script has drawn the first releases
+            time.sleep(0.005)
         raise RuntimeError(f"{url} did not load")
 
     def type_into(self, selector: str, text: str) -> None:

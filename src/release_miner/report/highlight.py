@@ -36,6 +36,7 @@ class Span:
     kind: str  #: a key of `KINDS`
     label: str  #: what the mark's tooltip says
     anchor: str | None = None  #: element id for links from the review queue
+    index: int = -1  #: position of its record in the release's list of that kind
 
 
 def anchor_id(release_anchor: str, kind: str, index: int) -> str:
@@ -47,24 +48,24 @@ def spans_of(release: Release, release_anchor: str) -> list[Span]:
     spans: list[Span] = []
     for i, f in enumerate(release.figures):
         value = "no value" if f.value is None else f"{exact(f.value)} {f.unit or ''}".strip()
-        spans.append(Span(f.start, f.end, "figure", f"{f.kind}: {value}", anchor_id(release_anchor, "figure", i)))
+        spans.append(Span(f.start, f.end, "figure", f"{f.kind}: {value}", anchor_id(release_anchor, "figure", i), i))
     for i, d in enumerate(release.dates):
         spans.append(Span(d.start, d.end, "date", f"{d.kind}: {d.value or 'no value'}",
-                          anchor_id(release_anchor, "date", i)))
+                          anchor_id(release_anchor, "date", i), i))
     for i, p in enumerate(release.people):
         about = ", ".join(x for x in (p.title, p.affiliation) if x)
         label = f"person: {p.name}" + (f" ({about})" if about else "")
         for j, (s, e) in enumerate(p.mentions):
-            spans.append(Span(s, e, "person", label, anchor_id(release_anchor, "person", i) if j == 0 else None))
+            spans.append(Span(s, e, "person", label, anchor_id(release_anchor, "person", i) if j == 0 else None, i))
     for i, o in enumerate(release.organizations):
         for j, (s, e) in enumerate(o.mentions):
             spans.append(Span(s, e, "org", f"organization: {o.name}",
-                              anchor_id(release_anchor, "org", i) if j == 0 else None))
+                              anchor_id(release_anchor, "org", i) if j == 0 else None, i))
     for i, p in enumerate(release.policies):
         flag = ", needs review" if p.needs_review else ""
         spans.append(Span(p.start, p.end, "policy",
                           f"policy: {p.category} (confidence {confidence(p.confidence)}{flag})",
-                          anchor_id(release_anchor, "policy", i)))
+                          anchor_id(release_anchor, "policy", i), i))
     return spans
 
 

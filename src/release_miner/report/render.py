@@ -46,7 +46,7 @@ PALETTE: dict[str, str] = {
 }
 
 #: Releases rendered per page of the release list (the rest on request, from the embedded JSON).
-PAGE_SIZE = 25
+PAGE_SIZE = 10
 #: How the overview names what its money totals leave out (plural, singular).
 LEFT_OUT: dict[str, tuple[str, str]] = {
     REPEAT: ("repeats of an amount already counted in the same release", "repeat of an amount already counted"),
@@ -94,49 +94,63 @@ def _is_cap(text: str) -> bool:
     return text.strip().lower().startswith(_CAPS)
 
 
+#: Record fields in the page's JSON, in the order each record's array holds them: the data
+#: of thousands of releases travels as arrays, and the script turns them back into objects.
+#: A ``text`` of null means "the release text between start and end" (nearly always).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "figures": ("start", "end", "text", "kind", "value", "unit", "approx", "value_max", "cap", "reviewed", "original"),
+    "dates": ("start", "end", "text", "kind", "value", "grain"),
+    "people": ("name", "title", "affiliation", "aliases", "mentions"),
+    "orgs": ("name", "aliases", "mentions"),
+    "policies": ("start", "end", "text", "category", "confidence", "target", "needs_review", "reviewed", "rejected",
+                 "queued"),
+    "money": ("figure", "status", "category"),
+}
+_KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
+
+
+def _own_text(text: str, start: int, end: int, mention: str) -> str | None:
+    return None if text[start:end] == mention else mention
+
+
 def release_data(view: ReleaseView, low_confidence: float) -> dict:
-    """One release as the page's script reads it (see ``assets/report.js``)."""
+    """One release as the page's script reads it (see ``assets/report.js`` and `COLUMNS`)."""
     r = view.release
+    t = r.text
     reviewed = view.reviewed
-    spans, dropped = valid_spans(r.text, spans_of(r, view.anchor))
+    spans, dropped = valid_spans(t, spans_of(r, view.anchor))
     bounds = None
     money = []
     for m in money_mentions(r):
-        item = {"currency": m.figure.unit or "unknown", "value": m.figure.value, "status": m.status}
+        category = None
         if m.counted:
-            bounds = bounds if bounds is not None else sentence_bounds(r.text)
-            item["category"] = money_category(r, m.figure, bounds)
-        money.append(item)
+            bounds = bounds if bounds is not None else sentence_bounds(t)
+            category = money_category(r, m.figure, bounds)
+        money.append([m.index, m.status, category])
     figures_reviewed = reviewed.reviewed_figures if reviewed else {}
     policies_reviewed = reviewed.reviewed_policies if reviewed else set()
-    policies = [{"text": p.text, "start": p.start, "end": p.end, "category": p.category, "confidence": p.confidence,
-                 "target": p.target, "needs_review": p.needs_review,
-                 "reviewed": (p.start, p.end) in policies_reviewed,
-                 "queued": (p.start, p.end) not in policies_reviewed and is_low_confidence(p, low_confidence)}
+    policies = [[p.start, p.end, _own_text(t, p.start, p.end, p.text), p.category, p.confidence, p.target,
+                 p.needs_review, (p.start, p.end) in policies_reviewed, False,
+                 (p.start, p.end) not in policies_reviewed and is_low_confidence(p, low_confidence)]
                 for p in r.policies]
-    policies += [{"text": p.text, "start": p.start, "end": p.end, "category": p.category, "confidence": p.confidence,
-                  "target": p.target, "needs_review": False, "reviewed": True, "rejected": True, "queued": False}
-                 for p in (reviewed.rejected if reviewed else [])]
+    policies += [[p.start, p.end, _own_text(t, p.start, p.end, p.text), p.category, p.confidence, p.target,
+                  False, True, True, False] for p in (reviewed.rejected if reviewed else [])]
     url = safe_url(r.url)
     return {
         "id": view.db_id, "doc": r.id, "key": r.content_hash, "title": r.title, "published": r.published,
-        "url": url, "raw_url": None if url else r.url, "city": view.city, "month": view.month, "text": r.text,
-        "spans": [[s.start, s.end, s.kind, s.label, s.anchor] for s in spans], "dropped": dropped,
-        "figures": [{"text": f.text, "start": f.start, "end": f.end, "kind": f.kind, "value": f.value, "unit": f.unit,
-                     "approx": bool(f.approx) and not _is_cap(f.text), "value_max": f.value_max,
-                     "cap": f.value_max is None and _is_cap(f.text),
-                     "reviewed": (f.start, f.end) in figures_reviewed,
-                     "original": figures_reviewed.get((f.start, f.end))} for f in r.figures],
-        "dates": [{"text": d.text, "kind": d.kind, "value": d.value, "grain": d.grain} for d in r.dates],
-        "people": [{"name": p.name, "title": p.title, "affiliation": p.affiliation, "aliases": p.aliases,
-                    "mentions": len(p.mentions)} for p in r.people],
-        "orgs": [{"name": o.name, "aliases": o.aliases, "mentions": len(o.mentions)} for o in r.organizations],
+        "url": url, "raw_url": None if url else r.url, "city": view.city, "month": view.month, "text": t,
+        "spans": [x for s in spans for x in (s.start, s.end, _KIND_INDEX[s.kind], s.index)], "dropped": dropped,
+        "figures": [[f.start, f.end, _own_text(t, f.start, f.end, f.text), f.kind, f.value, f.unit,
+                     bool(f.approx) and not _is_cap(f.text), f.value_max, f.value_max is None and _is_cap(f.text),
+                     (f.start, f.end) in figures_reviewed, figures_reviewed.get((f.start, f.end))]
+                    for f in r.figures],
+        "dates": [[d.start, d.end, _own_text(t, d.start, d.end, d.text), d.kind, d.value, d.grain] for d in r.dates],
+        "people": [[p.name, p.title, p.affiliation, p.aliases, len(p.mentions)] for p in r.people],
+        "orgs": [[o.name, o.aliases, len(o.mentions)] for o in r.organizations],
         "policies": policies,
         "money": money,
         "persons": view.person_keys or ["n:" + " ".join(p.name.casefold().split()) for p in r.people],
-        "org_keys": sorted({" ".join(o.name.casefold().split()) for o in r.organizations}),
-        "categories": sorted({p.category for p in r.policies}),
-        "review": any(p["queued"] for p in policies) or any(f.value is None for f in r.figures),
+        "review": any(p[-1] for p in policies) or any(f.value is None for f in r.figures),
     }
 
 
@@ -160,7 +174,7 @@ def page_data(data: ReportData, queue: ReviewQueue) -> dict:
         "releases": releases,
         "merges": [_merge_data(m) for m in queue.merges],
         "kinds": KINDS, "categories": list(CATEGORIES), "outcomes": list(OUTCOMES), "palette": PALETTE,
-        "max_levels": MAX_LEVELS, "max_months": MAX_MONTHS, "page_size": PAGE_SIZE,
+        "columns": COLUMNS, "max_levels": MAX_LEVELS, "max_months": MAX_MONTHS, "page_size": PAGE_SIZE,
         "left_out": {k: v[0] for k, v in LEFT_OUT.items()}, "left_out_one": {k: v[1] for k, v in LEFT_OUT.items()},
     }
 

@@ -4,9 +4,48 @@
 // page at a time, so a dataset of any size opens with its overview first.
 (function () {
   "use strict";
+  performance.mark("rm-script");
   var D = JSON.parse(document.getElementById("report-data").content.textContent);
-  var R = D.releases, PAGE = D.page_size || 25, QUEUE_ROWS = 50;
+  performance.mark("rm-parsed");
+  var R = D.releases, PAGE = D.page_size || 10, QUEUE_ROWS = 20;
   var KINDS = Object.keys(D.kinds), OUTCOMES = D.outcomes, UNATTRIBUTED = "unattributed";
+  var RECORDS = { figure: "figures", date: "dates", person: "people", org: "orgs", policy: "policies" };
+  R.forEach(inflate);
+  performance.mark("rm-inflated");
+
+  // Records travel as arrays (see render.COLUMNS); spans as flat (start, end, kind, record) quadruples.
+  function inflate(r) {
+    Object.keys(D.columns).forEach(function (name) {
+      var cols = D.columns[name];
+      r[name] = r[name].map(function (row) {
+        var o = {};
+        for (var i = 0; i < cols.length; i++) { o[cols[i]] = row[i]; }
+        if (o.text === null) { o.text = r.text.slice(o.start, o.end); }
+        return o;
+      });
+    });
+    r.money.forEach(function (m) { var f = r.figures[m.figure]; m.value = f.value; m.currency = f.unit || "unknown"; });
+    r.categories = Array.from(new Set(r.policies.filter(function (p) { return !p.rejected; })
+      .map(function (p) { return p.category; }))).sort();
+    r.org_keys = r.orgs.map(function (o) { return o.name.toLowerCase().split(/\s+/).join(" "); });
+    var flat = r.spans, seen = new Set();
+    r.spans = [];
+    for (var i = 0; i + 3 < flat.length; i += 4) {
+      var kind = KINDS[flat[i + 2]], index = flat[i + 3], anchor = kind + "-" + index;
+      r.spans.push([flat[i], flat[i + 1], kind, index, seen.has(anchor) ? null : "r" + r.id + "-" + anchor]);
+      seen.add(anchor);
+    }
+  }
+  function spanLabel(kind, x) {
+    if (kind === "figure") { return x.kind + ": " + (x.value === null ? "no value" : (exact(x.value) + " " + (x.unit || "")).trim()); }
+    if (kind === "date") { return x.kind + ": " + (x.value || "no value"); }
+    if (kind === "person") {
+      var about = [x.title, x.affiliation].filter(Boolean).join(", ");
+      return "person: " + x.name + (about ? " (" + about + ")" : "");
+    }
+    if (kind === "org") { return "organization: " + x.name; }
+    return "policy: " + x.category + " (confidence " + conf(x.confidence) + (x.needs_review ? ", needs review" : "") + ")";
+  }
   var SVGNS = "http://www.w3.org/2000/svg";
   var $ = function (id) { return document.getElementById(id); };
   var form = $("controls"), box = $("q"), reviewOnly = $("review");
@@ -32,18 +71,15 @@
     if (text !== undefined) { e.textContent = text; }
     return e;
   }
-  function exact(v) {
-    if (v === null || v === undefined) { return "—"; }
-    return Number.isInteger(v) ? v.toLocaleString("en-US")
-      : v.toLocaleString("en-US", { maximumFractionDigits: 6 });
-  }
+  var NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });  // one formatter: toLocaleString is slow
+  function exact(v) { return v === null || v === undefined ? "—" : NUMBER.format(v); }
   function compact(v) {
     if (v === null || v === undefined) { return "—"; }
     var scales = [[1e12, "tn"], [1e9, "bn"], [1e6, "m"]];
     for (var i = 0; i < scales.length; i++) {
       if (Math.abs(v) >= scales[i][0]) {
         var x = v / scales[i][0];
-        return (Math.abs(x) >= 100 ? Math.round(x).toLocaleString("en-US") : Number(x.toPrecision(3)).toString())
+        return (Math.abs(x) >= 100 ? NUMBER.format(Math.round(x)) : Number(x.toPrecision(3)).toString())
           + " " + scales[i][1];
       }
     }
@@ -149,7 +185,7 @@
   }
   function filtering() { return !!(box.value.trim() || selects.some(function (s) { return s.value; }) || reviewOnly.checked); }
 
-  function apply() {
+  function apply(later) {
     var terms = words(box.value);
     var category = selects[0].value, city = selects[1].value, month = selects[2].value;
     visible = [];
@@ -160,7 +196,7 @@
     renderQueue();
     shownCount = 0;
     $("release-list").replaceChildren();
-    more();
+    if (later !== true) { more(); }
     var state = new URLSearchParams();
     if (box.value) { state.set("q", box.value); }
     selects.forEach(function (s) { if (s.value) { state.set(s.id, s.value); } });
@@ -172,7 +208,11 @@
       try { history.replaceState(null, "", "#" + hash); } catch (e) { /* some file: views refuse */ }
     }
   }
-  function applySoon() { clearTimeout(timer); timer = setTimeout(apply, R.length > 2000 ? 200 : 0); }
+  // Large datasets wait for a pause in typing; small ones follow every key at once.
+  function applySoon() {
+    clearTimeout(timer);
+    if (R.length > 2000) { timer = setTimeout(apply, 200); } else { apply(); }
+  }
 
   // ---- overview ---------------------------------------------------------------------------
   function niceMax(v) {
@@ -417,7 +457,9 @@
   // Highlighting in one sweep over the span boundaries: each piece of text is wrapped once per
   // span covering it, the shortest innermost (it colours the background; enclosing spans add
   // underlines one level lower). Linear in the text plus the spans times their nesting depth.
-  function highlight(text, spans) {
+  // A span is [start, end, kind, record index or label, anchor]: tests pass labels directly.
+  function highlight(text, spans, records) {
+    var labelOf = function (sp) { return typeof sp[3] === "string" ? sp[3] : spanLabel(sp[2], records[RECORDS[sp[2]]][sp[3]]); };
     var cuts = [0, text.length], starts = {}, ends = {};
     spans.forEach(function (s, i) {
       cuts.push(s[0], s[1]);
@@ -437,7 +479,7 @@
         return (sx[1] - sx[0]) - (sy[1] - sy[0]) || order.indexOf(sx[2]) - order.indexOf(sy[2]) || sx[0] - sy[0];
       });
       var inner = spans[covering[0]];
-      var node = el("mark", { cls: "hl k-" + inner[2], title: covering.map(function (i) { return spans[i][3]; }).join("\n"),
+      var node = el("mark", { cls: "hl k-" + inner[2], title: covering.map(function (i) { return labelOf(spans[i]); }).join("\n"),
                               id: inner[4] && inner[0] === a ? inner[4] : null, text: piece });
       for (var level = 1; level < covering.length; level++) {
         var s = spans[covering[level]];
@@ -499,7 +541,7 @@
     return el("article", { cls: "release", id: "r" + r.id, "data-city": r.city || "", "data-month": r.month,
                            "data-categories": r.categories.join(" "), "data-review": r.review ? "1" : "0" }, [
       el("h3", { cls: "release-title", text: r.title || "(untitled)" }), el("p", { cls: "meta" }, metaParts),
-      el("div", { cls: "text" }, [highlight(r.text, r.spans)]),
+      el("div", { cls: "text" }, [highlight(r.text, r.spans, r)]),
       r.dropped ? el("p", { cls: "flag", text: plural(r.dropped, "mention offset") + " fall outside the text and are not highlighted." }) : null,
       el("details", { cls: "tables", open: true }, tables)]);
   }
@@ -556,12 +598,15 @@
   });
   window.releaseMiner = { renderAll: renderAll, highlight: highlight, decisions: function () { return decisions; } };
 
+  // Overview and queue first; the first page of releases right after that frame is painted.
   fromHash();
-  apply();
+  apply(true);
+  performance.mark("rm-overview");
   saveDecisions();
-  reveal();
-  document.body.dataset.ready = "1";
   requestAnimationFrame(function () { setTimeout(function () {
     document.body.dataset.paintedMs = String(Math.round(performance.now()));
+    more();
+    reveal();
+    document.body.dataset.ready = "1";
   }, 0); });
 })();
