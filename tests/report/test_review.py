@@ -38,7 +38,7 @@ def _review_in_the_page(browser) -> None:
     browser.evaluate("document.querySelector('#queue-merges tbody tr button.accept').click()")
 
 
-def test_decisions_flow_from_the_page_into_the_dataset_and_back(dataset, tmp_path):
+def test_decisions_flow_from_the_page_into_the_dataset_and_back(dataset, tmp_path, capsys):
     page = write_report(dataset, tmp_path / "before.html")
     downloads = tmp_path / "downloads"
     downloads.mkdir()
@@ -70,6 +70,10 @@ def test_decisions_flow_from_the_page_into_the_dataset_and_back(dataset, tmp_pat
     corrections.write_bytes(raw)
     assert main(["corrections", "apply", str(corrections), "--db", str(dataset)]) == 0
     assert main(["corrections", "apply", str(corrections), "--db", str(dataset)]) == 0  # again: nothing doubles
+    capsys.readouterr()
+    assert main(["corrections", "list", "--db", str(dataset)]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(r["field"] for r in listed) == ["figure", "person_merge", "policy", "policy", "policy"]
     with Store(dataset) as store:
         assert store.conn.execute("SELECT count(*) FROM corrections").fetchone()[0] == 5
         assert store.conn.execute("SELECT count(*) FROM persons WHERE id = 2").fetchone()[0] == 0  # merged
