@@ -305,6 +305,21 @@ def reviewed_policies(source: str | Path | sqlite3.Connection):
     return out
 
 
+def reviewed_training_docs(conn: sqlite3.Connection):
+    """The releases of a dataset that have reviewed policies, each with its text and those policies
+    (`classify.data.TrainingDoc`), ready to be added to the policy model's training documents."""
+    from .classify.data import TrainingDoc
+
+    texts = {row[0]: row[1] for row in conn.execute(
+        "SELECT doc_id, text FROM releases WHERE content_hash IN (SELECT release_key FROM corrections)")}
+    docs: dict[str, TrainingDoc] = {}
+    for label in reviewed_policies(conn):
+        text = texts.get(label.source_id)
+        if text is not None and text[label.start:label.end] == label.text:
+            docs.setdefault(label.source_id, TrainingDoc(label.source_id, text)).policies.append(label)
+    return list(docs.values())
+
+
 __all__ = ["ApplyReport", "Correction", "CorrectionError", "Reviewed", "ReviewedRelease", "apply_corrections",
            "overlay", "parse_correction", "read_corrections", "reviewed_by_release", "reviewed_policies",
-           "reviewed_record"]
+           "reviewed_record", "reviewed_training_docs"]

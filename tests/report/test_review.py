@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from release_miner.cli import main
-from release_miner.corrections import read_corrections, reviewed_policies
+from release_miner.corrections import read_corrections, reviewed_policies, reviewed_training_docs
 from release_miner.report import write_report
 from release_miner.store import Store, export_jsonl
 
@@ -104,6 +104,9 @@ def test_decisions_flow_from_the_page_into_the_dataset_and_back(dataset, tmp_pat
                         ("london-1", "Warm Homes Grant"): "livelihood_stability"}
     with Store(dataset) as store:
         assert {(p.source_id, p.text): p.label for p in reviewed_policies(store.conn)} == labelled
+        docs = {d.id: d for d in reviewed_training_docs(store.conn)}
+    assert sorted(docs) == ["busan-2", "london-1"]
+    assert all(d.text[p.start:p.end] == p.text for d in docs.values() for p in d.policies)
 
 
 def test_unusable_decisions_are_reported_by_line_and_the_rest_stored(dataset, tmp_path, capsys):
