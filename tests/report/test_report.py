@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from release_miner.report import LOW_CONFIDENCE, build_report, load_report_data, review_queue, write_report
 from release_miner.report.render import safe_url
 
-from release_miner.records import Release
+from release_miner.records import Figure, Release
 
 from .chromium import CHROMIUM, dump_dom
 from .dataset import HOSTILE_TEXT, HOSTILE_TITLE, build_dataset, figure, hostile_release, policy, release_set
@@ -237,3 +237,24 @@ def test_review_queue_threshold_is_the_classifiers_review_threshold() -> None:
     from release_miner.report import LOW_CONFIDENCE
 
     assert LOW_CONFIDENCE == REVIEW_THRESHOLD
+
+
+@pytest.mark.browser
+def test_a_release_with_many_mentions_draws_its_tables_in_part(tmp_path):
+    from .chromium import DevTools
+
+    t = " ".join(f"Grant {i} gives {i + 1} million won." for i in range(150))
+    figures = []
+    for i in range(150):
+        needle = f"{i + 1} million won"
+        s = t.index(needle, t.index(f"Grant {i} "))
+        figures.append(Figure(needle, s, s + len(needle), "money", (i + 1) * 1_000_000, "KRW"))
+    db = build_dataset(tmp_path / "many.sqlite", [Release(id="many", text=t, title="Many", figures=figures)],
+                       merges=False)
+    with DevTools() as browser:
+        browser.open(write_report(db, tmp_path / "many.html").as_uri())
+        rows = "document.querySelectorAll('article table tbody tr').length"
+        assert browser.evaluate(rows) == 100
+        assert browser.evaluate("document.querySelectorAll('article .text mark').length") == 150  # text: all marked
+        browser.evaluate("document.querySelector('article .scroll button.more').click()")
+        assert browser.evaluate(rows) == 150

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from ..records import CATEGORIES, Figure, Policy, Release
-from .data import ReleaseView
 
 #: The three outcome categories, in display order ("none" is not an outcome).
 OUTCOMES: tuple[str, ...] = tuple(c for c in CATEGORIES if c != "none")

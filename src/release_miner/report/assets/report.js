@@ -489,9 +489,18 @@
     }
     return frag;
   }
-  function table(caption, header, rows) {
-    return el("div", { cls: "scroll" }, [el("table", { cls: "grid" }, [el("caption", { text: caption }),
-      el("thead", {}, [el("tr", {}, header.map(function (h) { return el("th", { text: h }); }))]), el("tbody", {}, rows)])]);
+  // A table draws its first TABLE_ROWS rows; a release with thousands of mentions shows the rest on request.
+  var TABLE_ROWS = 100;
+  function table(caption, header, items, row) {
+    var body = el("tbody", {}, items.slice(0, TABLE_ROWS).map(row));
+    var box = el("div", { cls: "scroll" }, [el("table", { cls: "grid" }, [el("caption", { text: caption }),
+      el("thead", {}, [el("tr", {}, header.map(function (h) { return el("th", { text: h }); }))]), body])]);
+    if (items.length > TABLE_ROWS) {
+      var all = el("button", { type: "button", cls: "more", text: "show all " + exact(items.length) + " rows", on: { click: function () {
+        body.append.apply(body, items.slice(TABLE_ROWS).map(row)); all.remove(); } } });
+      box.append(all);
+    }
+    return box;
   }
   function td(text, cls) { return el("td", { cls: cls || null, text: text }); }
   function reviewed(note) { return el("span", { cls: "reviewed", text: note || "reviewed" }); }
@@ -530,14 +539,14 @@
     var n = { figures: r.figures.length, dates: r.dates.length, people: r.people.length, orgs: r.orgs.length, policies: r.policies.length };
     var tables = [el("summary", { text: "Extracted: " + [plural(n.figures, "figure"), plural(n.dates, "date"),
       plural(n.people, "person", "people"), plural(n.orgs, "organization"), plural(n.policies, "policy", "policies")].join(", ") })];
-    if (n.figures) { tables.push(table("Figures", ["Text", "Kind", "Value", "Unit", "Approx.", "Up to", "Review"], r.figures.map(function (f) { return figureRow(r, f); }))); }
-    if (n.dates) { tables.push(table("Dates", ["Text", "Kind", "ISO value", "Grain"], r.dates.map(function (d) {
-      return el("tr", {}, [td(d.text), td(d.kind), d.value === null ? el("td", {}, [el("span", { cls: "flag", text: "no value" })]) : el("td", {}, [el("code", { text: d.value })]), td(d.grain || "")]); }))); }
-    if (n.people) { tables.push(table("People", ["Name", "Title", "Affiliation", "Aliases", "Mentions"], r.people.map(function (p) {
-      return el("tr", {}, [td(p.name), td(p.title || ""), td(p.affiliation || ""), td(p.aliases.join("; ")), td(String(p.mentions), "num")]); }))); }
-    if (n.orgs) { tables.push(table("Organizations", ["Name", "Aliases", "Mentions"], r.orgs.map(function (o) {
-      return el("tr", {}, [td(o.name), td(o.aliases.join("; ")), td(String(o.mentions), "num")]); }))); }
-    if (n.policies) { tables.push(table("Policies", ["Text", "Category", "Confidence", "Target", "Needs review", "Review"], r.policies.map(function (p) { return policyRow(r, p); }))); }
+    if (n.figures) { tables.push(table("Figures", ["Text", "Kind", "Value", "Unit", "Approx.", "Up to", "Review"], r.figures, function (f) { return figureRow(r, f); })); }
+    if (n.dates) { tables.push(table("Dates", ["Text", "Kind", "ISO value", "Grain"], r.dates, function (d) {
+      return el("tr", {}, [td(d.text), td(d.kind), d.value === null ? el("td", {}, [el("span", { cls: "flag", text: "no value" })]) : el("td", {}, [el("code", { text: d.value })]), td(d.grain || "")]); })); }
+    if (n.people) { tables.push(table("People", ["Name", "Title", "Affiliation", "Aliases", "Mentions"], r.people, function (p) {
+      return el("tr", {}, [td(p.name), td(p.title || ""), td(p.affiliation || ""), td(p.aliases.join("; ")), td(String(p.mentions), "num")]); })); }
+    if (n.orgs) { tables.push(table("Organizations", ["Name", "Aliases", "Mentions"], r.orgs, function (o) {
+      return el("tr", {}, [td(o.name), td(o.aliases.join("; ")), td(String(o.mentions), "num")]); })); }
+    if (n.policies) { tables.push(table("Policies", ["Text", "Category", "Confidence", "Target", "Needs review", "Review"], r.policies, function (p) { return policyRow(r, p); })); }
     return el("article", { cls: "release", id: "r" + r.id, "data-city": r.city || "", "data-month": r.month,
                            "data-categories": r.categories.join(" "), "data-review": r.review ? "1" : "0" }, [
       el("h3", { cls: "release-title", text: r.title || "(untitled)" }), el("p", { cls: "meta" }, metaParts),
@@ -608,5 +617,8 @@
     more();
     reveal();
     document.body.dataset.ready = "1";
+    requestAnimationFrame(function () { setTimeout(function () {
+      document.body.dataset.releasesMs = String(Math.round(performance.now()));
+    }, 0); });
   }, 0); });
 })();
