@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from .outputs import atomic_files
+
+from .cities import city_of
 from .records import FIELDS, DateMention, Figure, Organization, Person, Policy, Release, content_hash
 
 # ---- schema -------------------------------------------------------------
@@ -215,12 +217,35 @@ _SCHEMA_V4 = """
 ALTER TABLE dates ADD COLUMN value_max TEXT;
 """
 
+_SCHEMA_V6 = """
+ALTER TABLE releases ADD COLUMN city TEXT;
+CREATE INDEX releases_city ON releases(city);
+
+CREATE TABLE corrections (
+    id           INTEGER PRIMARY KEY,
+    release_key  TEXT,
+    doc_id       TEXT,
+    field        TEXT NOT NULL CHECK (field IN ('policy', 'figure', 'person_merge')),
+    start_char   INTEGER,
+    end_char     INTEGER,
+    text         TEXT,
+    before       TEXT NOT NULL DEFAULT '{}',
+    after        TEXT NOT NULL,
+    decided_at   TEXT NOT NULL,
+    applied_at   TEXT NOT NULL,
+    UNIQUE (release_key, field, start_char, end_char, decided_at)
+);
+CREATE INDEX corrections_release ON corrections(release_key);
+"""
+
 #: (version, description, SQL). A file at user_version N gets every migration above N, in order.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "releases and extracted records", _SCHEMA_V1),
     (2, "canonical people across releases, and merge suggestions for review", _SCHEMA_V2),
     (3, "crawl: pages (raw HTML compressed, extracted text), aliases, attachments, runs and frontier", _SCHEMA_V3),
     (4, "dates: upper end of a duration range", _SCHEMA_V4),
+    (6, "releases: city read at ingest; corrections: reviewers' decisions, kept apart from extracted records",
+     _SCHEMA_V6),
 ]
 
 SCHEMA_VERSION = max(v for v, _, _ in MIGRATIONS)
@@ -416,6 +441,8 @@ class Store:
                 for statement in sql.split(";"):
                     if statement.strip():
                         conn.execute(statement)
+                if version == 6:
+                    _fill_cities(conn)
                 conn.execute(f"PRAGMA user_version = {int(version)}")
 
     # -- writing ----------------------------------------------------------
@@ -450,11 +477,11 @@ class Store:
                 conn.execute("DELETE FROM releases WHERE id = ?", (existing[0],))
             cur = conn.execute(
                 "INSERT INTO releases (doc_id, content_hash, url, title, published, text, source, processed_at,"
-                " toolkit_version, models) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " toolkit_version, models, city) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     release.id, text_hash, release.url, release.title, release.published, release.text, source,
                     datetime.now(timezone.utc).isoformat(timespec="seconds"), _toolkit_version(),
-                    json.dumps(models or {}, sort_keys=True),
+                    json.dumps(models or {}, sort_keys=True), city_of(release),
                 ),
             )
             rid = int(cur.lastrowid)
@@ -547,6 +574,15 @@ class Store:
             last = rows[-1]["id"]
 
 
+def _fill_cities(conn: sqlite3.Connection) -> None:
+    """Record the city of every release stored before ``releases.city`` existed (see `cities`)."""
+    for row in conn.execute("SELECT id, url, title, text FROM releases WHERE city IS NULL").fetchall():
+        orgs = [Organization(r[0]) for r in conn.execute("SELECT name FROM organizations WHERE release_id = ?",
+                                                        (row[0],))]
+        release = Release(id="", text=row[3], url=row[1], title=row[2], organizations=orgs)
+        conn.execute("UPDATE releases SET city = ? WHERE id = ?", (city_of(release), row[0]))
+
+
 def _insert_mentions(conn: sqlite3.Connection, rid: int, entity: str, entity_id: int,
                      spans: list[list[int]], text: str) -> None:
     conn.executemany(
@@ -558,11 +594,18 @@ def _insert_mentions(conn: sqlite3.Connection, rid: int, entity: str, entity_id:
 # ---- exports ------------------------------------------------------------
 
 def export_jsonl(store: Store, out) -> int:
-    """One JSON line per release: id, url, title, published, text and the extraction fields."""
+    """One JSON line per release: id, url, title, published, text and the extraction fields.
+
+    Reviewers' decisions (the ``corrections`` table) are laid over the extracted values; a corrected
+    value carries ``"reviewed": true`` and rejected policies move to ``rejected_policies``.
+    """
+    from .corrections import overlay, reviewed_by_release, reviewed_record
+
+    decisions = reviewed_by_release(store.conn)
     n = 0
     for row in store.conn.execute("SELECT * FROM releases ORDER BY id"):
         release = store.load_release(row)
-        record: dict[str, Any] = release.to_dict()
+        record: dict[str, Any] = reviewed_record(overlay(release, decisions.get(row["content_hash"])))
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n

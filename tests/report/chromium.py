@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,7 @@ class DevTools:
     def call(self, method: str, **params: Any) -> dict[str, Any]:
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
-        if self.session and not method.startswith("Target."):
+        if self.session and not method.startswith(("Target.", "Browser.")):
             message["sessionId"] = self.session
         os.write(self._to_browser, json.dumps(message).encode() + b"\0")
         while True:
@@ -113,14 +114,33 @@ class DevTools:
         """Navigate and wait until the document has loaded (polling readyState, no timing assumptions)."""
         self.call("Page.navigate", url=url)
         for _ in range(2000):
-            if self.evaluate("document.readyState") == "complete" and self.evaluate("location.href") == url:
-                return
+            if (self.evaluate("document.readyState") == "complete" and self.evaluate("location.href") == url
+                    and self.evaluate("!document.getElementById('report-data') || document.body.dataset.ready === '1'")):
+                return  # a report page is read once its script has drawn the first releases
+            time.sleep(0.005)
         raise RuntimeError(f"{url} did not load")
 
     def type_into(self, selector: str, text: str) -> None:
         """Focus an input and type ``text`` as keyboard input (fires real input events)."""
         self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
         self.call("Input.insertText", text=text)
+
+    def allow_downloads(self, directory: Path) -> None:
+        """Save downloads (``<a download>`` clicks) into ``directory``, as a user's browser would."""
+        self.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(directory))
+
+    def wait_for_file(self, path: Path) -> bytes:
+        """The bytes of a download once chromium has finished writing it (polled through the page)."""
+        for _ in range(2000):
+            if path.exists() and not list(path.parent.glob("*.crdownload")) and path.stat().st_size:
+                return path.read_bytes()
+            self.evaluate("new Promise(done => setTimeout(done, 20))")
+        raise RuntimeError(f"{path} was not downloaded")
+
+    def set_width(self, width: int, height: int = 900) -> None:
+        """Emulate a screen ``width`` CSS pixels wide (a phone at 420)."""
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
+                  mobile=True)
 
     def close(self) -> None:
         try:

@@ -25,3 +25,14 @@ def covered_by_kind(root) -> dict[str, set[int]]:
 
     walk(root, set())
     return covered
+
+
+def page_data(page: str) -> dict:
+    """The JSON the page embeds for its script (the inert ``<template id="report-data">``)."""
+    import json
+
+    from lxml import html as lxml_html
+
+    doc = lxml_html.document_fromstring(page)
+    (template,) = doc.xpath("//template[@id='report-data']")
+    return json.loads(template.text_content())

@@ -23,6 +23,7 @@ def report_url(dataset, tmp_path) -> str:
 
 
 def _visible(doc) -> list[str]:
+    """Releases drawn: the page draws only the releases the filters keep."""
     return [a.get("id") for a in doc.xpath("//article[contains(@class,'release')]") if a.get("hidden") is None]
 
 
@@ -127,8 +128,111 @@ def test_following_a_link_into_a_hidden_release_clears_the_filters(report_url):
     with DevTools() as browser:
         browser.open(report_url)
         browser.type_into("#q", "warm homes")
-        assert browser.evaluate("document.getElementById('r1').hidden") is True
+        assert browser.evaluate("document.getElementById('r1')") is None  # filtered out: not drawn
         browser.evaluate("new Promise(done => { window.addEventListener('hashchange', () => done(true), {once: true});"
                          " location.hash = 'r1-policy-0'; })")  # resolves after the page's own listener
-        assert browser.evaluate("document.getElementById('r1').hidden") is False
+        assert browser.evaluate("document.getElementById('r1-policy-0').closest('article').id") == "r1"
         assert browser.evaluate("document.getElementById('q').value") == ""
+
+
+# ---- numbers that follow the filters ---------------------------------------------------------
+
+def _overview(browser) -> dict:
+    return browser.evaluate("""(() => ({
+        cards: Object.fromEntries([...document.querySelectorAll('#cards .card')].map(c =>
+            [c.dataset.count, c.querySelector('.n').textContent])),
+        money: Object.fromEntries([...document.querySelectorAll('#money-rows tr')].map(tr =>
+            [tr.dataset.currency, tr.cells[3].textContent])),
+        charts: [...document.querySelectorAll('#money-charts [data-currency]')].map(d => d.dataset.currency),
+        queue: [...document.querySelectorAll('#queue details')].map(d => [
+            Number(d.querySelector('.badge').textContent), d.querySelectorAll('tbody tr').length,
+            d.querySelectorAll('table').length]),
+    }))()""")
+
+
+def _check_queue(queue) -> None:
+    """Every badge counts its rows, and a part with nothing in it shows no table."""
+    for badge, rows, tables in queue:
+        assert badge == rows and (tables == 1) == (rows > 0)
+
+
+def test_filters_change_the_overview_and_the_queue(report_url):
+    with DevTools() as browser:
+        browser.open(report_url)
+        everything = _overview(browser)
+        assert everything["cards"]["releases"] == "4"
+        assert everything["money"] == {"KRW": "165,000,000,000", "USD": "10,500,000", "GBP": "25,000,000"}
+        assert sorted(everything["charts"]) == ["GBP", "KRW", "USD"]
+        _check_queue(everything["queue"])
+        browser.evaluate("location.hash = 'city=London'")
+        browser.evaluate("new Promise(done => setTimeout(done, 50))")
+        london = _overview(browser)
+        assert london["cards"] == {"releases": "1", "figures": "2", "dates": "1", "people": "2",
+                                   "organizations": "1", "policies": "2"}
+        assert london["money"] == {"GBP": "25,000,000"} and london["charts"] == ["GBP"]
+        _check_queue(london["queue"])
+        assert [badge for badge, _, _ in london["queue"]] == [0, 0, 0]
+        browser.evaluate("document.getElementById('city').value = ''")
+        browser.type_into("#q", "shipbuilding")
+        harbour = _overview(browser)
+        assert harbour["cards"]["releases"] == "1" and harbour["money"] == {"KRW": "120,000,000,000"}
+        assert harbour["cards"]["people"] == "1"
+        _check_queue(harbour["queue"])
+        assert [badge for badge, _, _ in harbour["queue"]] == [0, 1, 0]  # Kim Minjun's merge suggestion
+
+
+@pytest.mark.slow
+def test_money_totals_of_the_samples_equal_a_hand_count(tmp_path):
+    from release_miner.cli import main
+
+    from ..conftest import SAMPLES
+
+    page = tmp_path / "samples.html"
+    assert main(["run", str(SAMPLES), "--db", str(tmp_path / "s.sqlite"), "--report", str(page), "-q"]) == 0
+    # Counted by hand from the sample texts: each distinct amount of a release once; left out are
+    # headlines repeated in the body, caps per business / company / home, "each" amounts, the
+    # monthly allowance, the hourly wage, the grant-size range, the won conversion of US$300 million,
+    # and the 30 + 120 billion won contributions that make up the 150 billion won fund.
+    hand = {
+        "USD": 25_000_000 + 300_000_000 + 236_000_000,  # Chicago grants, Incheon centre, NYC jobs
+        "KRW": (6_500_000_000 + 150_000_000_000 + 50_000_000_000 + 4_500_000_000  # Busan x2, Daegu, Seoul
+                + 1_000_000_000_000 + 420_000_000_000),  # Ulsan complex and its agreements
+        "GBP": 12_000_000 + 3_500_000,  # London fund and last year's pilot
+        "CAD": 1_200_000_000,  # Toronto development charges
+    }
+    with DevTools() as browser:
+        browser.open(page.as_uri())
+        money = _overview(browser)["money"]
+    assert money == {c: f"{v:,}" for c, v in hand.items()}
+
+
+# ---- layout ---------------------------------------------------------------------------------
+
+def test_a_phone_width_page_does_not_overflow(report_url):
+    with DevTools() as browser:
+        browser.set_width(420)
+        browser.open(report_url)
+        assert browser.evaluate("document.documentElement.scrollWidth") <= 420
+        assert browser.evaluate("getComputedStyle(document.querySelector('article td')).overflowWrap") == "break-word"
+        assert browser.evaluate("[...document.querySelectorAll('.scroll')].every(s => s.getBoundingClientRect().right <= 420)")
+
+
+def test_korean_text_is_drawn_with_a_cjk_font(tmp_path):
+    from release_miner.records import Release
+
+    text = "부산시는 소상공인 폐업 지원에 65억 원을 투입한다고 밝혔다."
+    db = build_dataset(tmp_path / "ko.sqlite", [Release(id="ko-1", text=text, title="폐업 지원", published="2025-03-26")],
+                       merges=False)
+    page = write_report(db, tmp_path / "ko.html")
+    with DevTools() as browser:
+        browser.open(page.as_uri())
+        browser.call("DOM.enable")
+        browser.call("CSS.enable")
+        root = browser.call("DOM.getDocument")["root"]["nodeId"]
+        node = browser.call("DOM.querySelector", nodeId=root, selector="article .text")["nodeId"]
+        fonts = browser.call("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]
+        families = browser.evaluate("getComputedStyle(document.querySelector('article .text')).fontFamily")
+    assert "Noto Sans CJK KR" in families and "Malgun Gothic" in families  # named, not left to the system
+    hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in text)
+    cjk = sum(f["glyphCount"] for f in fonts if "CJK" in f["familyName"] or "KR" in f["familyName"])
+    assert cjk >= hangul, fonts  # every Hangul syllable from a CJK face (digits and spaces may come from another)

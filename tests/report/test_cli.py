@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from lxml import html as lxml_html
-
 from release_miner.cli import main
+
+from .dom import page_data
 
 
 def _titles(path):
-    doc = lxml_html.document_fromstring(path.read_text(encoding="utf-8"))
-    return sorted(doc.xpath("//article/h3/text()"))
+    return sorted(r["title"] for r in page_data(path.read_text(encoding="utf-8"))["releases"])
 
 
 def test_report_command_writes_the_page(dataset, tmp_path, capsys):
@@ -49,6 +48,5 @@ def test_run_writes_the_report_when_asked(tmp_path):
     }) + "\n", encoding="utf-8")
     out = tmp_path / "report.html"
     assert main(["run", str(source), "--db", str(tmp_path / "d.sqlite"), "--report", str(out), "-q"]) == 0
-    doc = lxml_html.document_fromstring(out.read_text(encoding="utf-8"))
-    (article,) = doc.xpath("//article")
-    assert article.xpath("string(h3)") == "Ferry plan" and article.get("data-city") == "Toronto"
+    (release,) = page_data(out.read_text(encoding="utf-8"))["releases"]
+    assert release["title"] == "Ferry plan" and release["city"] == "Toronto"

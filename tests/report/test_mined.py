@@ -8,6 +8,7 @@ from lxml import html as lxml_html
 from release_miner import Store, mine
 from release_miner.report import build_report
 
+from .chromium import dump_dom, needs_chromium
 from .dom import covered_by_kind
 
 TEXT = ("Busan Metropolitan City said on 14 March 2025 that Mayor Jung Hana will put 35 billion won into a "
@@ -16,13 +17,17 @@ TEXT = ("Busan Metropolitan City said on 14 March 2025 that Mayor Jung Hana will
 
 
 @pytest.mark.slow
+@pytest.mark.browser
+@needs_chromium
 def test_every_extracted_mention_is_highlighted(nlp, tmp_path):
     release = mine(TEXT, published="2025-03-14", url="https://www.busan.go.kr/eng/press/9",
                    title="Coastal Jobs Programme", nlp=nlp)
     db = tmp_path / "mined.sqlite"
     with Store(db) as store:
         store.add(release)
-    doc = lxml_html.document_fromstring(build_report(db))
+    page = tmp_path / "mined.html"
+    page.write_text(build_report(db), encoding="utf-8")
+    doc = lxml_html.document_fromstring(dump_dom(page.as_uri()))
     (text,) = doc.xpath("//article//div[@class='text']")
     assert text.text_content() == TEXT
     covered = covered_by_kind(text)

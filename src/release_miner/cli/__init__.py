@@ -18,7 +18,7 @@ from ..store import StoreError, store_error_message
 from .common import CommandError
 
 #: Command modules, in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("run", "extract", "export", "evaluate", "crawl", "report", "people",
+COMMANDS: tuple[str, ...] = ("run", "extract", "export", "evaluate", "crawl", "report", "corrections", "people",
                              "classify", "train")
 
 

@@ -18,7 +18,8 @@ def register(subparsers) -> None:
     p.add_argument("--output", "-o", default="report.html", metavar="HTML", help="where to write the page")
     p.add_argument("--since", metavar="DATE", help="only releases published on or after YYYY[-MM[-DD]]")
     p.add_argument("--city", metavar="NAME",
-                   help="only releases from this city (read from the URL host, organizations and text)")
+                   help="only releases from this city (as recorded when each release was stored: site, URL host, "
+                        "places it names)")
     p.add_argument("--low-confidence", type=float, default=None, metavar="P",
                    help="policies below this confidence go to the review queue (default 0.7)")
     p.set_defaults(handler=handle)

@@ -4,13 +4,16 @@
     >>> write_report("releases.sqlite", "report.html", since="2025-01-01", city="Busan")
 
 The page opens with a review queue (low-confidence policies, suggested person merges,
-figures without a value), then an overview with inline SVG charts, then one section per
-release with its text highlighted by mention kind and tables of everything extracted.
-Search and filters run in a small inline script; nothing is fetched from the network.
+figures without a value) where a reviewer records decisions, then an overview with SVG
+charts, then the releases with their text highlighted by mention kind and tables of
+everything extracted. The queue, the overview and the release list follow the search and
+filters; releases render a page at a time from JSON embedded in the page, so large datasets
+open fast. Nothing is fetched from the network.
 
-Modules: `data` reads and filters the store, `cities` derives a release's city,
-`stats` computes the overview, `review` the queue, `highlight` marks the text,
-`charts` draws SVG, `render` fills ``assets/report.html.j2``.
+Modules: `data` reads and filters the store (with reviewers' decisions laid over it),
+`money` decides which amounts add up, `stats` attributes money to categories, `review` the
+queue threshold, `highlight` the spans to mark, `render` the page data and
+``assets/report.html.j2``; ``assets/report.js`` draws it.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ def write_report(db_path: str | Path, output_path: str | Path, *, since: str | N
     """Write the report to ``output_path`` (atomically: a partial file never replaces a good one).
 
     ``since`` (``YYYY[-MM[-DD]]``) keeps releases published on or after that date; ``city`` keeps
-    releases from that city (derived from URL host, organizations and text: see `cities`).
+    releases from that city (``releases.city``, recorded at ingest: see `release_miner.cities`).
     Raises FileNotFoundError when the dataset does not exist, ValueError for a malformed ``since``.
     """
     check_output_file(output_path)

@@ -11,9 +11,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cities import CityResolver
+from ..corrections import ReviewedRelease, overlay, reviewed_by_release
 from ..records import Release
 from ..store import Store
-from .cities import CityResolver
 
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -23,9 +24,12 @@ class ReleaseView:
     """One stored release with what the report derives for it."""
 
     db_id: int
-    release: Release
+    release: Release  #: with reviewers' decisions laid over it (see `corrections.overlay`)
     city: str | None
     month: str  #: ``YYYY-MM`` of the publication date, or ``"undated"``
+    #: one key per person row: the canonical person (``p<id>``) or, unlinked, the name (``n:<name>``)
+    person_keys: list[str] = field(default_factory=list)
+    reviewed: ReviewedRelease | None = None
 
     @property
     def anchor(self) -> str:
@@ -76,30 +80,43 @@ def load_report_data(db_path: str | Path, *, since: str | None = None, city: str
     """Releases (newest first, undated last) and open person-merge suggestions, after the filters.
 
     ``since`` keeps releases published on or after that date (undated releases are dropped);
-    ``city`` keeps releases whose derived city (see `cities`) is that city.
+    ``city`` keeps releases whose city (``releases.city``, recorded at ingest: see `release_miner.cities`)
+    is that city, in any spelling the gazetteer knows.
     """
     since = check_since(since)
-    resolver = CityResolver()
-    wanted = resolver.canonical(city).name if city else None
+    wanted = CityResolver().canonical(city).name if city else None
     views: list[ReleaseView] = []
     with Store(db_path, create=False, readonly=True) as store:
         total = store.count()
+        decisions = reviewed_by_release(store.conn)
+        person_keys = _person_keys(store.conn)
         for row in list(store.release_rows()):
             published = row["published"]
             if since and not (published and published[: len(since)] >= since):
                 continue
-            release = store.load_release(row)
-            release_city = resolver.city_of(release)
-            if wanted and release_city != wanted:
+            release_city = row["city"]
+            if wanted and (release_city or "").casefold() != wanted.casefold():
                 continue
+            reviewed = overlay(store.load_release(row), decisions.get(row["content_hash"]))
             month = published[:7] if published and re.match(r"^\d{4}-\d{2}", published) else "undated"
-            views.append(ReleaseView(row["id"], release, release_city, month))
+            views.append(ReleaseView(row["id"], reviewed.release, release_city, month,
+                                     person_keys.get(row["id"], []), reviewed))
         merges = _merge_suggestions(store.conn, {v.db_id for v in views},
                                     {p.name for v in views for p in v.release.people},
                                     filtered=bool(since or city))
     views.sort(key=lambda v: (v.release.published or "", v.db_id), reverse=True)
     filters = {k: v for k, v in (("since", since), ("city", wanted)) if v}
     return ReportData(str(db_path), views, merges, total, filters)
+
+
+def _person_keys(conn: sqlite3.Connection) -> dict[int, list[str]]:
+    """Per release, who its people are across releases, for counting distinct people."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(people)")}
+    linked = "person_id" if "person_id" in columns else "NULL"
+    out: dict[int, list[str]] = {}
+    for rid, pid, name in conn.execute(f"SELECT release_id, {linked}, name FROM people ORDER BY id"):
+        out.setdefault(rid, []).append(f"p{pid}" if pid is not None else "n:" + " ".join(name.casefold().split()))
+    return out
 
 
 def _merge_suggestions(conn: sqlite3.Connection, release_ids: set[int], names: set[str], *,

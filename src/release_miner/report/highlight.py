@@ -1,21 +1,19 @@
-"""The release text with every mention marked by kind, in the spirit of displaCy.
+"""The mentions of a release as spans to mark in its text, in the spirit of displaCy.
 
 Mentions overlap (a policy span often contains a figure and an organization; two
-extractors may disagree), so marks cannot simply be nested. The text is cut at every
-span boundary; each piece is wrapped once per span covering it, the shortest span
-innermost. The innermost span colours the background, every enclosing span adds an
-underline one level lower (CSS classes ``lvl1``, ``lvl2`` ...), so crossing spans stay
-readable and no piece of text is ever repeated or lost.
+extractors may disagree), so marks cannot simply be nested. The page's script
+(``assets/report.js``, ``highlight``) cuts the text at every span boundary in one sweep and
+wraps each piece once per span covering it, the shortest span innermost: it colours the
+background, every enclosing span adds an underline one level lower (CSS classes ``lvl1``,
+``lvl2`` ...), so crossing spans stay readable and no piece of text is repeated or lost.
 
-Offsets outside the text are dropped (and counted): the report must render whatever the
-store holds. All text goes through `markupsafe.escape`.
+Offsets outside the text are dropped here (and counted): the report must render whatever
+the store holds.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from markupsafe import Markup, escape
 
 from ..records import Release
 from .fmt import confidence, exact
@@ -38,6 +36,7 @@ class Span:
     kind: str  #: a key of `KINDS`
     label: str  #: what the mark's tooltip says
     anchor: str | None = None  #: element id for links from the review queue
+    index: int = -1  #: position of its record in the release's list of that kind
 
 
 def anchor_id(release_anchor: str, kind: str, index: int) -> str:
@@ -49,24 +48,24 @@ def spans_of(release: Release, release_anchor: str) -> list[Span]:
     spans: list[Span] = []
     for i, f in enumerate(release.figures):
         value = "no value" if f.value is None else f"{exact(f.value)} {f.unit or ''}".strip()
-        spans.append(Span(f.start, f.end, "figure", f"{f.kind}: {value}", anchor_id(release_anchor, "figure", i)))
+        spans.append(Span(f.start, f.end, "figure", f"{f.kind}: {value}", anchor_id(release_anchor, "figure", i), i))
     for i, d in enumerate(release.dates):
         spans.append(Span(d.start, d.end, "date", f"{d.kind}: {d.value or 'no value'}",
-                          anchor_id(release_anchor, "date", i)))
+                          anchor_id(release_anchor, "date", i), i))
     for i, p in enumerate(release.people):
         about = ", ".join(x for x in (p.title, p.affiliation) if x)
         label = f"person: {p.name}" + (f" ({about})" if about else "")
         for j, (s, e) in enumerate(p.mentions):
-            spans.append(Span(s, e, "person", label, anchor_id(release_anchor, "person", i) if j == 0 else None))
+            spans.append(Span(s, e, "person", label, anchor_id(release_anchor, "person", i) if j == 0 else None, i))
     for i, o in enumerate(release.organizations):
         for j, (s, e) in enumerate(o.mentions):
             spans.append(Span(s, e, "org", f"organization: {o.name}",
-                              anchor_id(release_anchor, "org", i) if j == 0 else None))
+                              anchor_id(release_anchor, "org", i) if j == 0 else None, i))
     for i, p in enumerate(release.policies):
         flag = ", needs review" if p.needs_review else ""
         spans.append(Span(p.start, p.end, "policy",
                           f"policy: {p.category} (confidence {confidence(p.confidence)}{flag})",
-                          anchor_id(release_anchor, "policy", i)))
+                          anchor_id(release_anchor, "policy", i), i))
     return spans
 
 
@@ -75,32 +74,3 @@ def valid_spans(text: str, spans: list[Span]) -> tuple[list[Span], int]:
     good = [s for s in spans if isinstance(s.start, int) and isinstance(s.end, int)
             and 0 <= s.start < s.end <= len(text) and s.kind in KINDS]
     return good, len(spans) - len(good)
-
-
-def highlight(text: str, spans: list[Span]) -> Markup:
-    """``text`` as HTML with each span marked (see module docstring); invalid spans are ignored."""
-    spans, _dropped = valid_spans(text, spans)
-    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
-    out: list[str] = []
-    for a, b in zip(cuts, cuts[1:]):
-        piece = escape(text[a:b])
-        covering = sorted((s for s in spans if s.start <= a and b <= s.end),
-                          key=lambda s: (s.end - s.start, list(KINDS).index(s.kind), s.start))
-        if not covering:
-            out.append(piece)
-            continue
-        inner, outer = covering[0], covering[1:]
-        html = Markup('<mark class="hl k-{}"{} title="{}">{}</mark>').format(
-            inner.kind, _id(inner, a), "\n".join(s.label for s in covering), piece)
-        for level, span in enumerate(outer, start=1):
-            html = Markup('<span class="ul k-{} lvl{}"{}>{}</span>').format(
-                span.kind, min(level, MAX_LEVELS), _id(span, a), html)
-        out.append(html)
-    return Markup("").join(out)
-
-
-def _id(span: Span, piece_start: int) -> Markup:
-    """An ``id`` attribute on the first piece of a span that has an anchor."""
-    if span.anchor and span.start == piece_start:
-        return Markup(' id="{}"').format(span.anchor)
-    return Markup("")
