@@ -5,7 +5,7 @@ scored with the evaluation contract's matching. Same numbers as
 ``release-miner train --cv-only``; this script adds a choice of fold count and seedless,
 deterministic splits for comparing changes.
 
-    python benchmarks/policies_cv.py [--gold ../shared/eval/dev.jsonl] [--folds 5] [--learning-curve]
+    python benchmarks/policies_cv.py [--gold ../shared/eval/train.jsonl] [--folds 5] [--learning-curve]
 
 ``--learning-curve`` adds the same CV with every fold trained on 25/50/75/100% of its
 training releases (three shuffles each), to tell a data-limited model from a
@@ -26,7 +26,7 @@ from release_miner.pipeline import build_pipeline
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=data.DEFAULT_TEXTS)
+    parser.add_argument("--gold", type=Path, default=data.DEFAULT_GOLD)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--learning-curve", action="store_true")
     args = parser.parse_args()
@@ -34,7 +34,7 @@ def main() -> int:
         print(f"{args.gold}: not found", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    docs = data.training_docs(data.load_labels(), args.gold)
+    docs = data.gold_training_docs(args.gold)[1]
     parsed = training.parse(docs, build_pipeline(components=()))
     result = training.cross_validate(parsed, data.load_written(), n_splits=args.folds,
                                      progress=lambda m: print(m, file=sys.stderr))

@@ -10,6 +10,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEV = SHARED / "eval" / "dev.jsonl"
+TRAIN = SHARED / "eval" / "train.jsonl"
 SAMPLES = REPO / "corpus" / "samples"
 
 
@@ -27,3 +28,11 @@ def dev_docs() -> list[dict]:
     if not DEV.exists():
         pytest.skip("../shared/eval/dev.jsonl is not available")
     return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def train_docs() -> list[dict]:
+    """The annotated training releases (some annotate only the fields listed in ``fields``)."""
+    if not TRAIN.exists():
+        pytest.skip("../shared/eval/train.jsonl is not available")
+    return [json.loads(line) for line in TRAIN.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -54,3 +54,32 @@ def test_agrees_with_reference_scorer(dev_docs, nlp):
             assert ours[key] == theirs[key], key
     table = format_table(score(gold, extracted))
     assert table.splitlines()[0].split() == ["field", "P", "R", "F1", "tp", "fp", "fn"]
+
+
+def test_only_the_fields_a_line_annotates_are_scored():
+    gold = {"a": {"id": "a", "fields": ["people"],
+                  "gold": {"people": [{"name": "Park Heongjoon"}], "figures": [], "policies": []}}}
+    predictions = {"a": {"people": [{"name": "Park Heongjoon"}],
+                         "figures": [{"text": "3 million won", "kind": "money", "value": 3e6, "unit": "KRW"}],
+                         "policies": [{"text": "Youth Rent Support", "category": "livelihood_stability"}]}}
+    result = score(gold, predictions)
+    assert result["people"]["tp"] == 1
+    # figures and policies are not annotated on this line: the predictions are not false positives
+    assert result["figures"]["fp"] == 0 and result["policies"]["fp"] == 0
+    gold["a"].pop("fields")
+    result = score(gold, predictions)
+    assert result["figures"]["fp"] == 1 and result["policies"]["fp"] == 1
+
+
+def test_fields_agree_with_reference_scorer(train_docs):
+    """On the training file, whose lines annotate different fields, our scores equal score.py's."""
+    reference = _reference()
+    partial = [d for d in train_docs if d.get("fields")]
+    if not partial:
+        pytest.skip("train.jsonl has no partially annotated lines")
+    gold = {d["id"]: d for d in train_docs}
+    predictions = _perturbed_gold(train_docs)
+    ours, theirs = score(gold, predictions), reference.score(gold, predictions)
+    for key in ("figures", "money", "dates", "people", "organizations", "policies", "policies+category",
+                "title_accuracy", "category_accuracy_on_matched"):
+        assert ours[key] == theirs[key], key

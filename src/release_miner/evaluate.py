@@ -35,6 +35,16 @@ RATIOS: tuple[str, ...] = ("count_unit_accuracy", "title_accuracy", "category_ac
 _EXTRACTED = ("figures", "dates", "people", "organizations", "policies")
 
 
+def annotated_fields(gold_doc: Mapping) -> frozenset[str]:
+    """The fields a gold line annotates: its ``fields`` list when it has one, else all of them.
+
+    A line that annotates only some fields says nothing about the others, so predictions
+    for those must neither count as false positives nor their absence as misses.
+    """
+    listed = gold_doc.get("fields")
+    return frozenset(listed) & frozenset(_EXTRACTED) if listed else frozenset(_EXTRACTED)
+
+
 # ---- normalisation ------------------------------------------------------
 
 def norm_text(s: str | None) -> str:
@@ -218,6 +228,8 @@ def score(gold: Mapping[str, Mapping], predictions: Mapping[str, Mapping], per_d
         if doc_id not in predictions:
             missing.append(doc_id)
         p = _predicted(predictions.get(doc_id))
+        for field_name in set(_EXTRACTED) - annotated_fields(gold_doc):
+            g[field_name], p[field_name] = [], []
         detail: dict[str, dict] = {}
 
         gf = _dedupe([f for f in g.get("figures", []) if _num(f.get("value")) is not None], _figure_key)

@@ -63,3 +63,19 @@ def test_batched_prediction_equals_one_release_at_a_time() -> None:
     alone = [[p.to_dict() for p in nlp(text)._.policies] for text in docs]
     assert batched == alone
     assert any(batched)
+
+
+def test_a_policy_that_is_an_organization_of_the_release_is_dropped(nlp) -> None:
+    from release_miner.classify.component import without_organizations
+    from release_miner.records import Organization, Policy
+    from release_miner.extensions import register_extensions
+
+    register_extensions()
+    doc = nlp("The Busan Technopark runs the Smart Factory Fund.")
+    doc._.organizations = [Organization(name="Busan Technopark", aliases=["BTP"])]
+    policies = [Policy(text="the Busan Technopark", start=0, end=20, category="innovative_growth"),
+                Policy(text="BTP", start=0, end=3, category="none"),
+                Policy(text="Smart Factory Fund", start=30, end=48, category="innovative_growth")]
+    assert [p.text for p in without_organizations(doc, policies)] == ["Smart Factory Fund"]
+    doc._.organizations = []
+    assert len(without_organizations(doc, policies)) == 3

@@ -24,6 +24,9 @@ CASES = [
      "build a marine robotics testbed near the harbour", "verb"),
     ("Key steps are the designation of a free trade zone for biotech firms.",
      "designation of a free trade zone for biotech firms", "action+pp"),
+    ("Shops hit by the storm get local tax deferrals until spring.", "local tax deferrals", "chunk"),
+    ("The city ordered inspections of high-risk areas after the rain.", "inspections of high-risk areas",
+     "chunk+pp"),
 ]
 
 
@@ -59,3 +62,31 @@ def test_trim(raw: str, trimmed: str) -> None:
 
 def test_no_candidates_in_plain_prose(nlp) -> None:
     assert candidates(nlp("it rained on tuesday and nobody came.")) == []
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("The city will create a 150 Billion Won Youth Jobs Fund this year.", "Youth Jobs Fund",
+     "150 Billion Won Youth Jobs Fund"),
+    ("It announced $3 Million in Main Street Repair Grants.", "Main Street Repair Grants",
+     "$3 Million in Main Street Repair Grants"),
+])
+def test_a_leading_amount_is_not_part_of_the_name(nlp, text: str, expected: str, absent: str) -> None:
+    found = {c.text for c in candidates(nlp(text))}
+    assert expected in found and absent not in found, sorted(found)
+
+
+def test_a_quoted_remark_is_not_a_candidate_but_a_quoted_name_is(nlp) -> None:
+    text = ('"We will stand by every small business owner," the mayor said, opening the '
+            '"Corner Shop Lifeline" scheme.')
+    found = {c.text for c in candidates(nlp(text))}
+    assert "Corner Shop Lifeline" in found
+    assert not any(t.startswith("We will stand by") for t in found), sorted(found)
+
+
+def test_strip_amount_keeps_a_name_that_starts_with_a_number() -> None:
+    from release_miner.classify.detect import _strip_amount
+
+    assert _strip_amount("2030 Busan World Expo") == 0
+    assert _strip_amount("3 New Parks Programme") == 0
+    assert _strip_amount("150 Billion Won Youth Jobs Fund") == len("150 Billion Won ")
+    assert _strip_amount("3 new parks") == 0

@@ -60,3 +60,24 @@ def test_filter_regresses_the_overlap_and_scores_in_unit_range() -> None:
     assert np.all((scores >= 0.0) & (scores <= 1.0))
     assert scores[0] > scores[3] > scores[1]
     assert filter_proba(part, []).shape == (0,)
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("Youth Jobs Fund", "the Busan Youth Jobs Fund for graduates", True),
+    ("Youth Jobs Fund", "Youth Housing Fund", False),
+    ("rent support", "monthly rent support", False),  # no name: word overlap decides, not this rule
+    ("Fund", "Youth Jobs Fund", False),  # one capitalised word is not a name
+])
+def test_same_name(a: str, b: str, expected: bool) -> None:
+    from release_miner.classify.model import same_name
+
+    assert same_name(a, b) is expected
+    assert same_name(b, a) is expected
+
+
+def test_select_keeps_one_mention_of_a_name() -> None:
+    text = "Busan Youth Jobs Fund for graduates ... later the Youth Jobs Fund opens ... Youth Housing Fund"
+    cands = [_cand("Busan Youth Jobs Fund for graduates", 0), _cand("Youth Jobs Fund", text.index("the Youth") + 4),
+             _cand("Youth Housing Fund", text.index("Youth Housing"))]
+    kept = [c.text for c, _ in select(cands, [0.9, 0.8, 0.7], threshold=0.5)]
+    assert kept == ["Busan Youth Jobs Fund for graduates", "Youth Housing Fund"]

@@ -48,12 +48,37 @@ class PolicyExtractor:
         for batch in minibatch(docs, size=batch_size):
             if self.model is not None:
                 for doc, policies in zip(batch, self.model.predict_many(batch)):
-                    doc._.policies = policies
+                    doc._.policies = without_organizations(doc, policies)
             else:
                 for doc in batch:
                     doc._.policies = [Policy(text=c.text, start=c.start, end=c.end, category="none",
                                              confidence=None, needs_review=True) for c in _fallback(doc)]
             yield from batch
+
+
+def _org_names(doc: Doc) -> set[str]:
+    names: set[str] = set()
+    orgs = getattr(doc._, "organizations", None) if Doc.has_extension("organizations") else None
+    for org in orgs or []:
+        for value in (getattr(org, "name", None), *(getattr(org, "aliases", None) or [])):
+            if value:
+                names.add(_norm(value))
+    return names
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().removeprefix("the ").split())
+
+
+def without_organizations(doc: Doc, policies: list[Policy]) -> list[Policy]:
+    """Drop the policies that are exactly an organization the names component found in this release.
+
+    A body ("Busan Technopark", "the Small Business Support Center") often looks like a programme
+    name to the candidate rules; when the release itself uses the span as an organization, an
+    annotator would not mark it as a policy.
+    """
+    names = _org_names(doc)
+    return [p for p in policies if _norm(p.text) not in names] if names else policies
 
 
 def _fallback(doc: Doc):

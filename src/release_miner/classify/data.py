@@ -1,8 +1,13 @@
 """Training data for the policy models: labelled spans, their releases, and written examples.
 
-The annotated releases are third-party texts, so the corpus stores only the labels with
-offsets and source ids (``corpus/policies/labels.jsonl``); the release texts are read
-again from the gold file at training time to rebuild each span's context. Examples
+The model trains on the annotated training releases (``../shared/eval/train.jsonl`` by
+default) and is tested once on a separate annotated file (``dev.jsonl``) it never trains on.
+Lines of a gold file may annotate only some fields (``"fields": [...]``); only those that
+annotate ``policies`` are training releases (a line without policies annotated says nothing
+about which of its spans are policies). The annotated releases are third-party texts, so
+the corpus keeps only a record of the labels with offsets and source ids
+(``corpus/policies/labels.jsonl``, rewritten by each training run); the texts are read from
+the gold file at training time. Examples
 written for this project (``corpus/policies/written.jsonl``) carry their own short
 context and serve the category classifier only.
 """
@@ -20,7 +25,13 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 CORPUS_DIR = REPO_ROOT / "corpus" / "policies"
 LABELS_FILE = CORPUS_DIR / "labels.jsonl"
 WRITTEN_FILE = CORPUS_DIR / "written.jsonl"
-DEFAULT_TEXTS = REPO_ROOT.parent / "shared" / "eval" / "dev.jsonl"
+#: Annotated releases the model trains on.
+DEFAULT_GOLD = REPO_ROOT.parent / "shared" / "eval" / "train.jsonl"
+#: Annotated releases the model is tested on, never trained on.
+DEFAULT_TEST = REPO_ROOT.parent / "shared" / "eval" / "dev.jsonl"
+#: What to say when there is no annotated file to train on.
+MISSING_GOLD = ("{path}: no annotated releases to train on; pass --gold FILE (JSON Lines of releases with "
+                "gold policies, see docs/annotation.md)")
 
 
 class TrainingDataError(RuntimeError):
@@ -65,10 +76,18 @@ def _read_jsonl(path: Path) -> list[dict]:
         raise TrainingDataError(str(exc)) from None
 
 
+def annotates_policies(doc: dict) -> bool:
+    """True when a gold line annotates policies (no ``fields`` list means it annotates everything)."""
+    fields = doc.get("fields")
+    return not fields or "policies" in fields
+
+
 def labels_from_gold(gold_path: Path) -> list[LabelledPolicy]:
     """Locate every gold policy in its release text (first occurrence) and keep only offsets and labels."""
     out = []
     for doc in _read_jsonl(gold_path):
+        if not annotates_policies(doc):
+            continue
         text = doc.get("text") or ""
         for p in (doc.get("gold") or {}).get("policies") or []:
             start = text.find(p["text"])
@@ -108,9 +127,12 @@ def load_written(path: Path = WRITTEN_FILE) -> list[WrittenExample]:
     return examples
 
 
-def training_docs(labels: list[LabelledPolicy], texts_path: Path = DEFAULT_TEXTS) -> list[TrainingDoc]:
-    """Join labels with the release texts, checking that every offset still points at its span."""
-    texts = {str(d["id"]): d.get("text") or "" for d in _read_jsonl(texts_path)}
+def training_docs(labels: list[LabelledPolicy], texts_path: Path = DEFAULT_GOLD) -> list[TrainingDoc]:
+    """Join labels with the release texts, checking that every offset still points at its span.
+
+    Every release of ``texts_path`` that annotates policies is a training release, those
+    with no policy too (all their candidates are negatives)."""
+    texts = {str(d["id"]): d.get("text") or "" for d in _read_jsonl(texts_path) if annotates_policies(d)}
     docs = {doc_id: TrainingDoc(doc_id, text) for doc_id, text in texts.items()}
     for lab in labels:
         doc = docs.get(lab.source_id)
@@ -120,3 +142,11 @@ def training_docs(labels: list[LabelledPolicy], texts_path: Path = DEFAULT_TEXTS
             raise TrainingDataError(f"{lab.source_id}: offsets {lab.start}-{lab.end} do not point at {lab.text!r}")
         doc.policies.append(lab)
     return [d for d in docs.values() if d.text]
+
+
+def gold_training_docs(gold_path: Path = DEFAULT_GOLD) -> tuple[list[LabelledPolicy], list[TrainingDoc]]:
+    """The labels of an annotated file and its training releases, read in one go."""
+    if not gold_path.is_file():
+        raise TrainingDataError(MISSING_GOLD.format(path=gold_path))
+    labels = labels_from_gold(gold_path)
+    return labels, training_docs(labels, gold_path)

@@ -42,6 +42,11 @@ _BULLET_LINE = re.compile(r"^[ \t]*(?:[%s]+|\(?\d{1,2}[.)]|[①-⑳]|\*\*?)[ \t]
 _INLINE_BULLET = re.compile(r"[▲△]\s*(?:\(\w{1,4}\)\s*)?(?P<item>[^▲△\n]+)")
 _ITEM_END = re.compile(r"\s*(?::|\s\(|\s[-–]\s|\.\s|\.$|,\s*(?:which|while|with|aimed|to)\b)")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+#: An amount at the start of a title-case run ("150 Billion Won Youth Fund", "$3 Million in Grants
+#: for ..."): the amount belongs to the figures, the name starts after it.
+_LEADING_AMOUNT = re.compile(
+    r"(?:[$€£¥₩]\s?)?\d[\d,.]*\s*(?:(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Kk]|[Mm]n|[Bb]n)\s+)?"
+    r"(?:(?:[Ww]on|[Dd]ollars?|[Pp]ounds?|[Ee]uros?|[Yy]en|KRW|USD|GBP|EUR)\s+)?(?:(?:in|of|for)\s+)?")
 
 
 @dataclass
@@ -69,6 +74,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         m = re.search(r"\s+(\w+)$", text[start:end])
         if m and m.group(1).lower() in EDGE_WORDS:
             end, changed = end - len(m.group(0)), True
+        cut = _strip_amount(text[start:end])
+        if cut:
+            start, changed = start + cut, True
     # drop an opening quote whose closing one is outside the span, and the reverse
     piece = text[start:end]
     for open_q, close_q in _QUOTES:
@@ -82,6 +90,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if cut > 0:
             return _trim(text, start, start + cut)
     return start, end
+
+
+def _strip_amount(piece: str) -> int:
+    """How many leading characters of ``piece`` are an amount before a name of two or more
+    capitalised words (0 when none): "150 Billion Won Youth Jobs Fund" names the fund."""
+    m = _LEADING_AMOUNT.match(piece)
+    if not m or not (piece[:1].isdigit() or piece[:1] in "$€£¥₩"):
+        return 0
+    # a bare number ("2030 Busan World Expo", "3 New Parks") is a year or a count, not an amount
+    if piece[:1].isdigit() and not re.search(r"[A-Za-z]", m.group(0).removesuffix(" in ").removesuffix(" of ")
+                                                                      .removesuffix(" for ")):
+        return 0
+    rest = piece[m.end():]
+    words = rest.split()
+    if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 2 and words[0][:1].isupper():
+        return m.end()
+    return 0
 
 
 class _Collector:
@@ -199,6 +224,32 @@ def _verb_phrases(doc: Doc, c: _Collector) -> None:
             c.add(span.start_char, span.end_char, "verb")
 
 
+#: Chunk roots that never name a measure (pronoun-like or time words).
+_CHUNK_STOP_POS = frozenset({"PRON", "NUM", "SYM", "PUNCT"})
+
+
+def _noun_chunks(doc: Doc, c: _Collector) -> None:
+    """Plain noun phrases of two or more words ("local tax deferrals", "emergency water pumping"),
+    and with their first "of/for/to/in ..." complement: measures described in ordinary words,
+    with no policy noun, capitals or quotes to mark them. The filter decides which are measures."""
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.pos_ in _CHUNK_STOP_POS or root.ent_type_ in ("DATE", "TIME", "PERSON", "GPE", "MONEY",
+                                                               "PERCENT", "CARDINAL", "QUANTITY"):
+            continue
+        words = [t for t in chunk if t.pos_ not in ("DET", "PRON", "PUNCT")]
+        if not words or len(words) > 8:
+            continue
+        if len(words) >= 2:
+            c.add(words[0].idx, words[-1].idx + len(words[-1]), "chunk")
+        preps = [ch for ch in root.rights if ch.dep_ == "prep" and ch.lower_ in _PREPS]
+        if preps:
+            end_tok = preps[0].right_edge
+            span = doc[words[0].i:end_tok.i + 1]
+            if len(span) <= 14 and not any(t.text in (",", ";") for t in span):
+                c.add(span.start_char, span.end_char, "chunk+pp")
+
+
 def _list_items(doc: Doc, c: _Collector) -> None:
     text = doc.text
     for sent in doc.sents:
@@ -243,17 +294,32 @@ def _bullets(c: _Collector) -> None:
                 c.add(start, start + cut.start(), source)
 
 
+def _quoted_clause(doc: Doc, cand: Candidate) -> bool:
+    """True for a candidate found only as a quotation that is a clause (a subject and its verb):
+    a quoted remark ("We will support small firms") is speech, not the name of a measure."""
+    if cand.sources != {"quote"}:
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head in span
+               for t in span)
+
+
 def candidates(doc: Doc) -> list[Candidate]:
     """Every candidate policy span in ``doc`` (offsets into ``doc.text``), in text order."""
     c = _Collector(doc.text)
     _quoted(c)
     _bullets(c)
-    if doc.has_annotation("DEP"):
+    parsed = doc.has_annotation("DEP")
+    if parsed:
         _title_runs(doc, c)
         _head_phrases(doc, c)
         _list_items(doc, c)
         _verb_phrases(doc, c)
-    return sorted(c.found.values(), key=lambda x: (x.start, x.end))
+        _noun_chunks(doc, c)
+    found = [x for x in c.found.values() if not (parsed and _quoted_clause(doc, x))]
+    return sorted(found, key=lambda x: (x.start, x.end))
 
 
 def is_org_like(text: str) -> bool:

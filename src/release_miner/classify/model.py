@@ -45,7 +45,7 @@ from ..extract.sentences import EntityIndex, SentenceIndex
 from .target import find_target
 
 #: Version of the artifact layout, training recipe and training data; bump when any changes.
-MODEL_VERSION = "1.1.1"
+MODEL_VERSION = "1.2.0"
 #: Environment variable naming a model file, used when none is found beside the source tree.
 ENV_VAR = "RELEASE_MINER_POLICY_MODEL"
 MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
@@ -140,6 +140,19 @@ def word_dice(a: str, b: str) -> float:
     return 2 * sum((Counter(wa) & Counter(wb)).values()) / (len(wa) + len(wb))
 
 
+def _capitalised_words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", text) if w[:1].isupper()]
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when one span repeats the other's name: every capitalised word of the shorter one
+    (at least two) is among the longer one's ("Youth Jobs Fund" in "the Busan Youth Jobs Fund
+    for graduates"). A second mention of a named measure is one policy, not two."""
+    wa, wb = _capitalised_words(a), _capitalised_words(b)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(short) >= 2 and not Counter(short) - Counter(long_)
+
+
 def select(cands: Sequence[Candidate], probs: Sequence[float], threshold: float) -> list[tuple[Candidate, float]]:
     """Best candidates first; skip any that overlaps a kept one or repeats most of its words."""
     kept: list[tuple[Candidate, float]] = []
@@ -151,7 +164,7 @@ def select(cands: Sequence[Candidate], probs: Sequence[float], threshold: float)
         c = cands[i]
         key = _norm(c.text)
         if key in seen or any(c.start < k.end and k.start < c.end for k, _ in kept) \
-                or any(word_dice(c.text, k.text) >= DUPLICATE_DICE for k, _ in kept):
+                or any(word_dice(c.text, k.text) >= DUPLICATE_DICE or same_name(c.text, k.text) for k, _ in kept):
             continue
         seen.add(key)
         kept.append((c, float(probs[i])))

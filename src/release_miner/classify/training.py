@@ -204,6 +204,19 @@ def review_flag_quality(pairs: Sequence[tuple[str, Prediction]]) -> dict[str, An
             "errors_flagged": round((len(flagged) - sum(flagged)) / errors, 4) if errors else None}
 
 
+# ---- the test set --------------------------------------------------------
+
+def test_scores(model: PolicyModel, parsed: Sequence[Parsed]) -> dict[str, Any]:
+    """Scores of a trained model on annotated releases it never saw (the test set), with the
+    contract's matching; measured once per build, after every choice was made on the training set."""
+    preds = {p.doc.id: _predict(model, p) for p in parsed}
+    r = score(_gold(parsed), preds)
+    return {"documents": len(parsed), "policies_annotated": sum(len(p.doc.policies) for p in parsed),
+            "policies_predicted": sum(len(x["policies"]) for x in preds.values()),
+            "policies": r["policies"], "policies+category": r["policies+category"],
+            "category_accuracy_on_matched": r["category_accuracy_on_matched"]}
+
+
 # ---- learning curve -------------------------------------------------------
 
 def learning_curve(parsed: Sequence[Parsed], written: Sequence[WrittenExample],

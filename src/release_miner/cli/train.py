@@ -1,4 +1,10 @@
-"""``release-miner train``: rebuild the policy model and its model card from the corpus."""
+"""``release-miner train``: rebuild the policy model and its model card from annotated releases.
+
+The model trains on ``--gold`` (default ``../shared/eval/train.jsonl``) and every choice it makes
+(filter threshold, and the figures of the model card) comes from grouped cross-validation inside
+that file. ``--test`` (default ``../shared/eval/dev.jsonl`` when present) is scored once, after
+training, and never trained on; its scores go into the model card beside the cross-validated ones.
+"""
 
 from __future__ import annotations
 
@@ -15,22 +21,26 @@ def register(subparsers) -> None:
     p = add_command(subparsers, "train", "rebuild the policy model (models/) with grouped cross-validated metrics", [
         "release-miner train",
         "release-miner train --cv-only --folds 5",
-        "release-miner train --learning-curve",
-        "release-miner train --gold ../shared/eval/dev.jsonl --refresh-labels --output models",
+        "release-miner train --learning-curve --curve-seeds 3",
+        "release-miner train --gold my-annotated.jsonl --test my-held-out.jsonl --output models",
     ])
-    p.add_argument("--gold", metavar="JSONL", help="annotated releases the labels point into "
-                   "(default: ../shared/eval/dev.jsonl beside the repository)")
-    p.add_argument("--labels", metavar="JSONL", help="labelled policy spans (default: corpus/policies/labels.jsonl)")
+    p.add_argument("--gold", metavar="JSONL", help="annotated releases to train on; lines whose \"fields\" "
+                   "leave out policies are skipped (default: ../shared/eval/train.jsonl beside the repository)")
+    p.add_argument("--test", metavar="JSONL", help="annotated releases to test on once, never trained on "
+                   "(default: ../shared/eval/dev.jsonl when present); --no-test skips it")
+    p.add_argument("--no-test", action="store_true", help="do not score a test set")
+    p.add_argument("--labels", metavar="JSONL", help="where the record of the training labels (span, offsets, "
+                   "category, source id; no texts) is written (default: corpus/policies/labels.jsonl)")
     p.add_argument("--written", metavar="JSONL", help="written examples (default: corpus/policies/written.jsonl)")
-    p.add_argument("--refresh-labels", action="store_true",
-                   help="re-derive the labels file (offsets, categories, source ids) from --gold first")
     p.add_argument("--output", metavar="DIR", help="where the model and MODEL_CARD.md go (default: models/)")
     p.add_argument("--folds", type=int, default=5, help="grouped cross-validation folds (default 5)")
-    p.add_argument("--no-cv", action="store_true", help="skip cross-validation (the card then has no metrics)")
+    p.add_argument("--no-cv", action="store_true", help="skip cross-validation (the card then has no CV metrics)")
     p.add_argument("--cv-only", action="store_true", help="only cross-validate and print the metrics as JSON")
     p.add_argument("--learning-curve", action="store_true",
-                   help="also measure the learning curve (CV with 25/50/75/100%% of the training releases, "
-                   "3 shuffles; a few minutes) and put it in the model card")
+                   help="also measure the learning curve (CV with 25/50/75/100%% of the training releases) "
+                   "and put it in the model card")
+    p.add_argument("--curve-seeds", type=int, default=3, metavar="N",
+                   help="shuffles of the releases per learning-curve point (default 3)")
     p.add_argument("--spacy-model", metavar="NAME|PATH", help="spaCy pipeline used to parse the releases")
     p.set_defaults(handler=handle)
 
@@ -40,14 +50,17 @@ def handle(args: argparse.Namespace) -> int:
     from ..classify.model import MODEL_VERSION, MODELS_DIR
     from ..pipeline import ModelNotFound, build_pipeline
 
-    gold = Path(args.gold) if args.gold else data.DEFAULT_TEXTS
-    labels_path = Path(args.labels) if args.labels else data.LABELS_FILE
+    gold = Path(args.gold) if args.gold else data.DEFAULT_GOLD
+    test_path = None if args.no_test else Path(args.test) if args.test else \
+        (data.DEFAULT_TEST if data.DEFAULT_TEST.is_file() else None)
+    if test_path is not None and test_path.resolve() == gold.resolve():
+        raise CommandError(f"{test_path}: the test set must not be the training set")
     try:
-        if args.refresh_labels:
-            data.write_labels(data.labels_from_gold(gold), labels_path)
-        labels = data.load_labels(labels_path)
+        labels, docs = data.gold_training_docs(gold)
+        if not docs:
+            raise data.TrainingDataError(f"{gold}: no line annotates policies")
         written = data.load_written(Path(args.written) if args.written else data.WRITTEN_FILE)
-        docs = data.training_docs(labels, gold)
+        test_docs = data.gold_training_docs(test_path)[1] if test_path is not None else []
     except data.TrainingDataError as exc:
         raise CommandError(str(exc)) from None
     try:
@@ -55,7 +68,7 @@ def handle(args: argparse.Namespace) -> int:
     except ModelNotFound as exc:
         raise CommandError(str(exc)) from None
     log = lambda msg: print(f"train: {msg}", file=sys.stderr)  # noqa: E731
-    log(f"parsing {len(docs)} releases")
+    log(f"parsing {len(docs)} training releases ({len(labels)} policies) from {gold}")
     parsed = training.parse(docs, nlp)
     cv = None
     if not args.no_cv:
@@ -65,8 +78,10 @@ def handle(args: argparse.Namespace) -> int:
         if args.cv_only and not args.learning_curve:
             print(json.dumps(cv, indent=2))
             return 0
-    curve = training.learning_curve(parsed, written, n_splits=args.folds, progress=log) \
-        if args.learning_curve and not args.no_cv else None
+    curve = None
+    if args.learning_curve and not args.no_cv:
+        curve = training.learning_curve(parsed, written, n_splits=args.folds,
+                                        seeds=tuple(range(1, max(1, args.curve_seeds) + 1)), progress=log)
     if curve and args.cv_only:
         print(json.dumps({"cross_validation": cv, "learning_curve": curve}, indent=2))
         return 0
@@ -75,13 +90,23 @@ def handle(args: argparse.Namespace) -> int:
     counts = Counter(lab.label for lab in labels)
     model = training.train(parsed, written, documents=len(docs), policies=len(labels),
                            label_counts=dict(counts), written_examples=len(written), file=target.name,
-                           cv=cv)
+                           training_file=gold.name, cv=cv)
+    if test_docs:
+        log(f"scoring the test set: {len(test_docs)} releases from {test_path}")
+        model.meta["test"] = dict(training.test_scores(model, training.parse(test_docs, nlp)), file=test_path.name)
     model.save(target)
     (out_dir / "MODEL_CARD.md").write_text(card.render(model.meta, cv, curve), encoding="utf-8")
-    log(f"wrote {target} and {out_dir / 'MODEL_CARD.md'}")
+    labels_path = Path(args.labels) if args.labels else data.LABELS_FILE
+    data.write_labels(labels, labels_path)
+    log(f"wrote {target}, {out_dir / 'MODEL_CARD.md'} and {labels_path}")
     if cv:
         r = cv["model"]
         print(f"grouped CV ({cv['folds']} folds): policies F1 {r['policies']['f1']:.3f}, "
               f"category accuracy on matched {r['category_accuracy_on_matched']:.3f}, "
               f"policies+category F1 {r['policies+category']['f1']:.3f}")
+    if "test" in model.meta:
+        t = model.meta["test"]
+        print(f"test set ({t['file']}, {t['documents']} releases): policies F1 {t['policies']['f1']:.3f}, "
+              f"category accuracy on matched {t['category_accuracy_on_matched']}, "
+              f"policies+category F1 {t['policies+category']['f1']:.3f}")
     return 0
