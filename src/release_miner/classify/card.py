@@ -43,6 +43,25 @@ def curve_table(curve: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def test_lines(test: dict[str, Any] | None) -> list[str]:
+    """The test-set section: scores on annotated releases the model never trained on."""
+    if not test:
+        return ["Not measured for this build (no test file; `release-miner train --test FILE`)."]
+    p, pc = test["policies"], test["policies+category"]
+    acc = test.get("category_accuracy_on_matched")
+    return [
+        f"`{test.get('file', 'test file')}`: {test['documents']} annotated releases with "
+        f"{test['policies_annotated']} policies, never trained on and not used for any choice (threshold, "
+        "features and model were chosen by the cross-validation below). Scored once, after training, with the "
+        "evaluation contract's matching.",
+        "",
+        "| policies P | policies R | policies F1 | category acc. on matched | policies+category F1 | predicted |",
+        "| --- | --- | --- | --- | --- | --- |",
+        f"| {p['precision']:.3f} | {p['recall']:.3f} | {p['f1']:.3f} | "
+        f"{'n/a' if acc is None else f'{acc:.3f}'} | {pc['f1']:.3f} | {test['policies_predicted']} |",
+    ]
+
+
 def render(meta: dict[str, Any], cv: dict[str, Any] | None, curve: list[dict[str, Any]] | None = None) -> str:
     """Markdown for ``models/MODEL_CARD.md``."""
     counts = meta.get("label_counts", {})
@@ -64,11 +83,13 @@ def render(meta: dict[str, Any], cv: dict[str, Any] | None, curve: list[dict[str
         "",
         "## Data",
         "",
-        f"- {meta.get('documents')} hand-annotated releases (city governments in Korea, the US, the UK and elsewhere) "
+        f"- Training: `{meta.get('training_file', 'the gold file')}`, {meta.get('documents')} hand-annotated releases "
+        f"(city governments in Korea, the US, the UK, Australia and elsewhere; the lines that annotate policies) "
         f"with {meta.get('policies')} labelled policies: "
         + ", ".join(f"{k} {counts.get(k, 0)}" for k in CATEGORIES) + ".",
-        "- `corpus/policies/labels.jsonl` keeps span, offsets, category, target and source id; the release texts "
-        "are third-party and are read from the gold file at training time.",
+        "- `corpus/policies/labels.jsonl` records span, offsets, category, target and source id of every training "
+        "label (written by each training run); the release texts are third-party and are read from the gold file "
+        "at training time.",
         f"- `corpus/policies/written.jsonl`: {meta.get('written_examples', 0)} phrases written for the corpus "
         "(under-represented cases), used by the category classifier only.",
         "",
@@ -89,6 +110,10 @@ def render(meta: dict[str, Any], cv: dict[str, Any] | None, curve: list[dict[str
         "sentence, and cue-word features (economic shocks, growth, livelihoods, non-economic; counted in span, "
         "sentence and whole release; phrases by which a release names a category itself), logistic regression "
         "with sigmoid calibration (3-fold).",
+        "",
+        "## Test set",
+        "",
+        *test_lines(meta.get("test")),
         "",
         "## Grouped cross-validation",
         "",

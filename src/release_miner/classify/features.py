@@ -107,6 +107,32 @@ def cue_features(ctx: SpanContext) -> dict[str, float]:
     return feats
 
 
+def _word_key(word: str) -> str:
+    """A word without its plural ending, so "vouchers" and "voucher" share a feature (the base
+    pipeline runs without a lemmatizer)."""
+    w = word.lower()
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _syntax_features(span) -> dict[str, float]:
+    """The span's head word, its role in the sentence and the verb that governs it.
+
+    Measures described in plain words ("local tax deferrals", "rent reduction") share no
+    capitals or policy nouns with named ones; what marks them is their head noun
+    (deferral, reduction, voucher ...) and what the sentence does with them (the city
+    *provides*, *expands*, *offers* them). The words are learned from the annotations.
+    """
+    root = span.root
+    feats = {f"root={_word_key(root.text)}": 1.0, f"root_dep={root.dep_}": 1.0}
+    head = root.head
+    if head is not root and not (span.start <= head.i < span.end):
+        if head.pos_ in ("VERB", "AUX"):
+            feats[f"gov={_word_key(head.text)}"] = 1.0
+        elif head.pos_ == "ADP" and head.head.pos_ in ("VERB", "NOUN"):
+            feats[f"gov={head.lower_}+{_word_key(head.head.text)}"] = 1.0
+    return feats
+
+
 def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
                        text: str | None = None, sentences: SentenceIndex | None = None,
                        entities: EntityIndex | None = None) -> dict[str, float | str]:
@@ -163,6 +189,7 @@ def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
         sent = text[bounds[0]:bounds[1]].lower() if bounds else ""
         feats["sent_cue"] = float(any(c in sent for c in LIST_CUES))
         feats["first_line"] = float(cand.start < max(text.find("\n"), 0) or text.find("\n") < 0)
+        feats.update(_syntax_features(span))
     # boundary evidence: a span cut inside a longer name is followed or preceded by more of it
     nxt = re.match(r"\s?([A-Za-z][\w-]*)", text[cand.end:cand.end + 30])
     feats["next_head"] = float(bool(nxt) and nxt.group(1).lower() in POLICY_HEADS)
