@@ -45,15 +45,46 @@ def test_classify_without_texts_is_an_error(capsys) -> None:
 
 
 @pytest.mark.slow
-def test_train_writes_model_and_card(tiny_gold: Path, tmp_path: Path, capsys) -> None:
+def test_train_writes_model_card_labels_and_test_scores(tiny_gold: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "models"
     labels = tmp_path / "labels.jsonl"
-    status = main(["train", "--gold", str(tiny_gold), "--labels", str(labels), "--refresh-labels",
+    test = tmp_path / "test.jsonl"
+    test.write_text(tiny_gold.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    status = main(["train", "--gold", str(tiny_gold), "--test", str(test), "--labels", str(labels),
                    "--output", str(out), "--folds", "2"])
     assert status == 0
     artifacts = list(out.glob("policies-*.skops"))
     assert len(artifacts) == 1
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "Grouped cross-validation" in card and "keyword rules" in card and "span alone" in card
-    assert "policies F1" in capsys.readouterr().out
+    assert "## Test set" in card and "`test.jsonl`: 1 annotated releases with 4 policies" in card
+    printed = capsys.readouterr().out
+    assert "policies F1" in printed and "test set (test.jsonl, 1 releases)" in printed
+    recorded = [json.loads(x) for x in labels.read_text(encoding="utf-8").splitlines()]
+    assert len(recorded) == 14 and {"source_id", "start", "end", "text", "label"} <= set(recorded[0])
+    assert all(len(x["text"]) < 80 for x in recorded)  # spans only, never the release text
     assert main(["classify", "--policy-model", str(artifacts[0]), "youth rent support"]) == 0
+
+
+def test_train_refuses_the_training_file_as_test_set(tiny_gold: Path, capsys) -> None:
+    assert main(["train", "--gold", str(tiny_gold), "--test", str(tiny_gold)]) == 2
+    assert "must not be the training set" in capsys.readouterr().err
+
+
+def test_train_without_annotated_releases_says_what_is_needed(tmp_path: Path, capsys) -> None:
+    assert main(["train", "--gold", str(tmp_path / "missing.jsonl"), "--no-test"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "missing.jsonl" in err[0] and "--gold" in err[0] and "docs/annotation.md" in err[0]
+
+
+def test_only_lines_that_annotate_policies_are_training_releases(tiny_gold: Path, tmp_path: Path) -> None:
+    from release_miner.classify import data
+
+    gold = tmp_path / "mixed.jsonl"
+    lines = tiny_gold.read_text(encoding="utf-8").splitlines()
+    partial = json.loads(lines[1])
+    partial["id"], partial["fields"] = "people-only", ["people"]
+    gold.write_text("\n".join(lines + [json.dumps(partial)]) + "\n", encoding="utf-8")
+    labels, docs = data.gold_training_docs(gold)
+    assert "people-only" not in {d.id for d in docs} and len(docs) == 4
+    assert "people-only" not in {lab.source_id for lab in labels}

@@ -8,9 +8,10 @@
   The best-scoring candidates above a threshold are kept; spans that overlap a kept one,
   or repeat most of its words elsewhere in the release, are dropped.
 - The *classifier* gives the outcome category: TF-IDF word and character n-grams of
-  the span, word n-grams of its sentence, and cue-word counts of span, sentence and
-  release (a shock framing is usually stated once for the whole release), feeding a
-  logistic regression whose probabilities are calibrated by cross-validation.
+  the span, word n-grams of its sentence, the words of the whole release, and cue-word
+  counts of span, sentence and release (a shock framing is usually stated once for the
+  whole release), feeding a logistic regression whose probabilities are calibrated by
+  cross-validation.
 
 The artifact is a dict of stock scikit-learn objects saved with skops, so loading it
 executes no code from the file; `PolicyModel.load` refuses any type skops does not trust.
@@ -182,7 +183,12 @@ def context_for(doc: Doc, start: int, end: int, text: str | None = None,
 
 #: Weight of each feature block of the category classifier (span words, span characters,
 #: sentence words, cue counts): cue words carry the release-level framing, so they weigh more.
-BLOCK_WEIGHTS: dict[str, float] = {"span_word": 1.0, "span_char": 0.5, "sent_word": 0.7, "cues": 1.0, "rule": 3.0}
+BLOCK_WEIGHTS: dict[str, float] = {"span_word": 1.0, "span_char": 0.5, "sent_word": 0.7, "cues": 1.0, "rule": 3.0,
+                                   "doc_word": 5.0}
+#: The release's own words decide much of a category (a release about tariffs frames all its
+#: measures as shock response), so the release's TF-IDF weighs most. Grouped CV on the training
+#: releases, category accuracy on annotated spans: without it 0.645; weight 1: 0.654, 2: 0.675,
+#: 3: 0.683, 5: 0.701.
 
 
 def _cue_row(ctx: SpanContext, rule_weight: float) -> dict[str, float]:
@@ -201,6 +207,8 @@ def _blocks(parts: dict[str, Any], contexts: Sequence[SpanContext], fit: bool) -
         "sent_word": [c.sentence for c in contexts],
         "cues": [_cue_row(c, weights.get("rule", 0.0)) for c in contexts],
     }
+    if "doc_word" in parts:  # artifacts before 1.2.0 have no release block
+        inputs["doc_word"] = [c.document for c in contexts]
     mats = []
     for name, values in inputs.items():
         vec = parts[name]
@@ -217,10 +225,11 @@ def fit_classifier(contexts: Sequence[SpanContext], labels: Sequence[str], calib
         "sent_word": TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, stop_words="english",
                                      max_features=8000),
         "cues": DictVectorizer(),
+        "doc_word": TfidfVectorizer(min_df=2, sublinear_tf=True, stop_words="english", max_features=5000),
         "weights": dict(weights or BLOCK_WEIGHTS),
     }
     X = _blocks(parts, contexts, fit=True)
-    for name in ("span_word", "span_char", "sent_word"):
+    for name in ("span_word", "span_char", "sent_word", "doc_word"):
         parts[name].stop_words_ = None  # the pruned-term set is only for inspection and is large
     base = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
     smallest = min(Counter(labels).values())
