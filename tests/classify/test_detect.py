@@ -69,6 +69,8 @@ def test_no_candidates_in_plain_prose(nlp) -> None:
      "150 Billion Won Youth Jobs Fund"),
     ("It announced $3 Million in Main Street Repair Grants.", "Main Street Repair Grants",
      "$3 Million in Main Street Repair Grants"),
+    ("Mayor Announces $25 Million in Corner Shop Repair Grants", "Corner Shop Repair Grants",
+     "Million in Corner Shop Repair Grants"),
 ])
 def test_a_leading_amount_is_not_part_of_the_name(nlp, text: str, expected: str, absent: str) -> None:
     found = {c.text for c in candidates(nlp(text))}
@@ -90,3 +92,8 @@ def test_strip_amount_keeps_a_name_that_starts_with_a_number() -> None:
     assert _strip_amount("3 New Parks Programme") == 0
     assert _strip_amount("150 Billion Won Youth Jobs Fund") == len("150 Billion Won ")
     assert _strip_amount("3 new parks") == 0
+
+
+def test_a_fragment_across_a_clause_break_is_not_a_candidate(nlp) -> None:
+    text = "The city opens a £12 million fund, delivered with local colleges across the capital."
+    assert not any(c.text.startswith("fund,") for c in candidates(nlp(text)))

@@ -91,10 +91,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             return _trim(text, start, start + cut)
     return start, end
 
+_LEADING_SCALE = re.compile(r"(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)\s+(?:(?:[Ww]on|[Dd]ollars?|[Pp]ounds?|"
+                            r"[Ee]uros?)\s+)?(?:in|of|for)\s+")
+
 
 def _strip_amount(piece: str) -> int:
     """How many leading characters of ``piece`` are an amount before a name of two or more
     capitalised words (0 when none): "150 Billion Won Youth Jobs Fund" names the fund."""
+    scale = _LEADING_SCALE.match(piece)
+    if scale:  # a title-case run that began after the digits: "Million in Neighborhood Grants"
+        rest = piece[scale.end():].split()
+        return scale.end() if len(rest) >= 2 and rest[0][:1].isupper() else 0
     m = _LEADING_AMOUNT.match(piece)
     if not m or not (piece[:1].isdigit() or piece[:1] in "$€£¥₩"):
         return 0
@@ -119,6 +126,8 @@ class _Collector:
             start, end = _trim(self.text, start, end)
         piece = self.text[start:end]
         if not (MIN_CHARS <= len(piece) <= MAX_CHARS) or "\n" in piece or not re.search(r"[A-Za-z]{3}", piece):
+            return
+        if re.match(r"[^\W\d]+,\s", piece):  # "fund, delivered with ...": a fragment across a clause break
             return
         cand = self.found.setdefault((start, end), Candidate(start, end, piece))
         cand.sources.add(source)

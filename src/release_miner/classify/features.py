@@ -175,7 +175,8 @@ def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
     prev = re.findall(r"(\w+)\W*$", text[max(0, cand.start - 30):cand.start])
     feats["prev"] = prev[0].lower() if prev and prev[0].lower() in (
         "the", "a", "an", "of", "for", "to", "and", "as", "include", "including", "launch", "launched",
-        "announced", "implement", "introduce", "provide", "promote", "through", "under", "via", "new") else "_"
+        "announced", "implement", "introduce", "provide", "promote", "through", "under", "via", "new",
+        "in", "at", "near", "from", "into", "within") else "_"
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is not None and len(span):
         feats["pos_first"] = span[0].pos_
