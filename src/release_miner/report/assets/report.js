@@ -491,8 +491,18 @@
   }
   // A table draws its first TABLE_ROWS rows; a release with thousands of mentions shows the rest on request.
   var TABLE_ROWS = 100;
+  // Each cell carries its column's name, shown in front of it where rows become cards (phones);
+  // rows redrawn after a decision are labelled again.
+  function labelCells(tr, header) {
+    Array.prototype.forEach.call(tr.children, function (c, i) { c.setAttribute("data-label", header[i] || ""); });
+    return tr;
+  }
   function table(caption, header, items, row) {
-    var body = el("tbody", {}, items.slice(0, TABLE_ROWS).map(row));
+    var body = el("tbody", {}, items.slice(0, TABLE_ROWS).map(function (item) { return labelCells(row(item), header); }));
+    new MutationObserver(function (changes) {
+      changes.forEach(function (m) { if (m.target.tagName === "TR") { labelCells(m.target, header); }
+        m.addedNodes.forEach(function (n) { if (n.tagName === "TR") { labelCells(n, header); } }); });
+    }).observe(body, { childList: true, subtree: true });
     var box = el("div", { cls: "scroll" }, [el("table", { cls: "grid" }, [el("caption", { text: caption }),
       el("thead", {}, [el("tr", {}, header.map(function (h) { return el("th", { text: h }); }))]), body])]);
     if (items.length > TABLE_ROWS) {
