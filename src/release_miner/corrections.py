@@ -323,8 +323,8 @@ def reviewed_training_docs(source: str | Path | sqlite3.Connection, dataset: sql
         ids = sorted({label.source_id for label in labels})
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            texts.update(conn.execute(f"SELECT doc_id, text FROM releases WHERE doc_id IN ({','.join('?' * len(chunk))})",
-                                      chunk).fetchall())
+            marks = ",".join("?" * len(chunk))
+            texts.update(conn.execute(f"SELECT doc_id, text FROM releases WHERE doc_id IN ({marks})", chunk).fetchall())
     docs: dict[str, TrainingDoc] = {}
     for label in labels:
         text = texts.get(label.source_id)

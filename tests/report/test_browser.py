@@ -223,7 +223,8 @@ def test_a_release_s_tables_read_on_a_phone_without_sideways_scrolling(report_ur
     fits = """[...document.querySelectorAll('article.release .scroll')].every(
                   s => s.scrollWidth <= s.clientWidth + 1)"""
     labels = """[...document.querySelectorAll('article.release table.grid tbody td')].every(
-                  td => td.dataset.label && getComputedStyle(td, '::before').content === JSON.stringify(td.dataset.label))"""
+                  td => td.dataset.label
+                        && getComputedStyle(td, '::before').content === JSON.stringify(td.dataset.label))"""
     controls = """[...document.querySelectorAll('article.release table.grid button')].every(
                   b => b.getBoundingClientRect().right <= 420)"""
     with DevTools() as browser:
@@ -231,8 +232,10 @@ def test_a_release_s_tables_read_on_a_phone_without_sideways_scrolling(report_ur
         browser.open(report_url)
         assert browser.evaluate("document.querySelectorAll('article.release table.grid tbody td').length") > 0
         assert browser.evaluate(fits) and browser.evaluate(controls) and browser.evaluate(labels)
-        browser.evaluate("""(() => { const row = document.querySelector('article.release button.fix').closest('tr');
-                                     row.querySelector('input').value = '7'; row.querySelector('button.fix').click(); })()""")
+        browser.evaluate("""(() => {
+            const row = document.querySelector('article.release button.fix').closest('tr');
+            row.querySelector('input').value = '7';
+            row.querySelector('button.fix').click(); })()""")
         assert browser.evaluate("new Promise(done => setTimeout(() => done(true), 50))")
         assert browser.evaluate(labels)  # the redrawn row is labelled again
         browser.set_width(1280)

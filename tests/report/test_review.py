@@ -115,7 +115,8 @@ def test_decisions_flow_from_the_page_into_the_dataset_and_back(dataset, tmp_pat
         (t, label) for (_, t), label in labelled.items()}
     # ... and as the policies' own words when it is not
     alone = reviewed_training_docs(corrections)
-    assert sorted((d.text, d.policies[0].label) for d in alone) == sorted((t, label) for (_, t), label in labelled.items())
+    expected = sorted((t, label) for (_, t), label in labelled.items())
+    assert sorted((d.text, d.policies[0].label) for d in alone) == expected
     assert all(d.text[p.start:p.end] == p.text for d in alone for p in d.policies)
 
 
