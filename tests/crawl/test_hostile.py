@@ -97,3 +97,34 @@ def test_oversized_page_is_a_failure_not_done(tmp_path):
     assert report.failed_releases == 1 and report.releases == 2
     assert tuple(note)[0] == "failed" and "larger than the --max-bytes limit of 20000 bytes" in note[1]
     assert "failed: 1 release, 0 other pages" in report.summary()
+
+
+def test_a_start_url_redirecting_to_another_port_does_not_widen_the_scope(tmp_path):
+    """Even where private addresses are allowed, another port is another service: the redirect is not taken
+    as the start URL's new home, so nothing there is crawled."""
+    with SiteServer(_small_site(tmp_path / "other")) as other:
+        root = _site(tmp_path / "site", {"/start/": {"redirect": other.url("/news/"), "status": 301}})
+        with SiteServer(root) as site:
+            report = crawl(tmp_path / "c.sqlite", [site.url("/start/")], allow_private=True)
+        assert [hit.path for hit in other.log] == ["/news/"]     # the one hop; no robots.txt, no releases there
+    assert report.skip_reasons["redirected off-site"] == 1 and report.releases == 0
+    assert pages(tmp_path / "c.sqlite") == {}
+
+
+def test_a_page_declaring_utf16_in_utf8_bytes_is_crawled_as_utf8(tmp_path):
+    """``<meta charset="utf-16">`` read from ASCII-compatible bytes cannot be true: the page is UTF-8."""
+    prose = "부산시는 올해 청년 일자리 3천 개를 새로 만들고 창업 지원금을 두 배로 늘린다고 밝혔다. " * 6
+    page = (f'<!DOCTYPE html><html><head><meta charset="utf-16"><title>부산 청년 일자리 계획</title></head>'
+            f"<body><main><article><h1>부산 청년 일자리 계획</h1><p>2025-06-02</p><p>{prose}</p>"
+            f"<p>{prose}</p></article></main></body></html>")
+    items = [("/news/jobs.html", "Busan announces its youth jobs plan"),
+             ("/news/b.html", "Council opens the new library"), ("/news/c.html", "Council repairs the old bridge")]
+    root = _site(tmp_path / "site", files={"/news/index.html": council.listing("News", items, None),
+                                           "/news/jobs.html": page.encode("utf-8"),
+                                           "/news/b.html": council.release(2), "/news/c.html": council.release(3)})
+    db = tmp_path / "c.sqlite"
+    with SiteServer(root) as site:
+        report = crawl(db, [site.url("/news/")])
+    release = pages(db, "release")["/news/jobs.html"]
+    assert report.releases == 3 and release["title"] == "부산 청년 일자리 계획"
+    assert "청년 일자리 3천 개" in release["text"]
