@@ -128,3 +128,28 @@ def test_a_page_declaring_utf16_in_utf8_bytes_is_crawled_as_utf8(tmp_path):
     release = pages(db, "release")["/news/jobs.html"]
     assert report.releases == 3 and release["title"] == "부산 청년 일자리 계획"
     assert "청년 일자리 3천 개" in release["text"]
+
+
+@pytest.mark.parametrize("case", ["larger than --max-bytes", "larger than robots.txt's 500 KiB", "octet-stream"])
+def test_robots_txt_rules_are_read_however_it_is_served(case, tmp_path):
+    """A robots.txt too large for a page, past the parsed size, or labelled as binary still has rules: they
+    apply (each used to be read as "no robots.txt", so everything was fetched)."""
+    rules = "User-agent: *\nDisallow: /news/b.html\n"
+    padding = "".join(f"# 부산 해운대 해수욕장 안내 {n}\n" for n in range(40_000))   # multi-byte, about 1.5 MB
+    behaviours = None
+    if case == "octet-stream":
+        behaviours = {"/robots.txt": {"body": rules, "content_type": "application/octet-stream"}}
+        files = {}
+    else:
+        files = {"/robots.txt": (rules + padding + "Disallow: /news/c.html\n").encode("utf-8")}
+    root = _site(_small_site(tmp_path / "site"), behaviours, files)
+    db = tmp_path / "c.sqlite"
+    max_bytes = 20_000 if case == "larger than --max-bytes" else 10 * 1024 * 1024
+    with SiteServer(root) as site, Store(db) as store:
+        options = CrawlOptions(fetch=FetchOptions(delay=0, backoff=0.01, timeout=5, max_bytes=max_bytes))
+        report = Crawler(store, [site.url("/news/")], options, load_adapters()).run()
+        fetched = {hit.path for hit in site.log}
+    assert "/news/b.html" not in fetched and "/news/a.html" in fetched
+    assert report.skip_reasons["disallowed by robots.txt"] == 1 and report.finished
+    if case != "octet-stream":    # the rule after the first 500 KiB is not read
+        assert "/news/c.html" in fetched

@@ -31,7 +31,7 @@ from .adapters import SiteAdapter, adapter_for
 from .discover import Entry, document_kind, inflate, parse_feed, parse_sitemap
 from .fetch import FetchError, FetchOptions, FetchResult, PoliteSession
 from .pages import Link, PageInfo, analyse
-from .robots import Robots
+from .robots import MAX_ROBOTS_BYTES, Robots
 from .scope import Scope, index_variants
 from .state import CrawlState, FrontierItem, compress, decompress, now
 from .urls import AddressPolicy, canonical_url, host_of, is_attachment_url, origin_of
@@ -173,13 +173,16 @@ class Crawler:
         if origin not in self.robots:
             robots_url = f"{origin}/robots.txt"
             try:
-                result = self.session.fetch(robots_url)
+                result = self.session.fetch(robots_url, head=MAX_ROBOTS_BYTES)   # its rules, however served
             except FetchError as exc:
                 robots = Robots.deny_all(str(exc).removeprefix(f"{robots_url}: "))
             else:
                 if result.status == 200 and result.body is not None:
+                    body = result.body
+                    if result.truncated:   # only whole lines of the part read (never half a character)
+                        body = body[: body.rfind(b"\n") + 1]
                     try:
-                        text = decode_bytes(result.body, result.charset)
+                        text = decode_bytes(body, result.charset)
                     except UndecodableError:
                         text = ""   # not a robots.txt at all: no rules
                     robots = Robots.parse(text, self.options.fetch.user_agent)
