@@ -84,7 +84,7 @@ def test_summary_counts(press):
     assert report.skip_reasons["duplicate"] == 1 and report.skip_reasons["attachment"] == 1
     assert report.fetched == report.releases + report.listings + report.failed
     lines = report.summary()
-    assert lines[0].startswith("crawl finished: ")
+    assert lines[0].startswith("crawl finished: ") and lines[0].endswith("1 duplicate, 1 attachment")
     assert "failed: 1 release, 1 other page (HTTP 404: 1)" in lines
 
 

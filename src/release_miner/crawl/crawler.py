@@ -108,9 +108,9 @@ class CrawlReport:
         else:
             state = "stopped"
         lines = [f"crawl {state}{' (resumed)' if self.resumed else ''}: {self.fetched} fetched, "
-                 f"{self.releases} new releases, {self.updated} updated, {self.not_modified} not modified, "
-                 f"{self.listings} listings/feeds, {self.other} other pages, {self.duplicates} duplicates, "
-                 f"{self.attachments} attachments"]
+                 f"{_count(self.releases, 'new release')}, {self.updated} updated, {self.not_modified} not modified, "
+                 f"{self.listings} listings/feeds, {_count(self.other, 'other page')}, "
+                 f"{_count(self.duplicates, 'duplicate')}, {_count(self.attachments, 'attachment')}"]
         if self.failed_releases or self.failed_other:
             other = ", ".join(f"{reason}: {n}" for reason, n in self.failure_reasons.most_common())
             lines.append(f"failed: {_count(self.failed_releases, 'release')}, "
