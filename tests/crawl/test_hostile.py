@@ -153,3 +153,16 @@ def test_robots_txt_rules_are_read_however_it_is_served(case, tmp_path):
     assert report.skip_reasons["disallowed by robots.txt"] == 1 and report.finished
     if case != "octet-stream":    # the rule after the first 500 KiB is not read
         assert "/news/c.html" in fetched
+
+
+def test_a_long_crawl_delay_is_honoured_and_said(tmp_path, capsys):
+    """A Crawl-delay longer than --delay paces the crawl; the user is told why it is slow."""
+    from release_miner.cli import main
+
+    root = _site(_small_site(tmp_path / "site"), files={"/robots.txt": "User-agent: *\nCrawl-delay: 0.4\n"})
+    with SiteServer(root) as site:
+        assert main(["crawl", site.url("/news/"), "--db", str(tmp_path / "c.sqlite"), "--delay", "0"]) == 0
+        times = [hit.at for hit in site.log]
+    err = capsys.readouterr().err.replace(site.base, "")
+    assert "robots: /robots.txt asks for 0.4 s between requests (Crawl-delay)" in err
+    assert len(times) == 5 and all(b - a >= 0.39 for a, b in zip(times, times[1:]))

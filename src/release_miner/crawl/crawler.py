@@ -194,6 +194,10 @@ class Crawler:
                 self.on_event("robots", f"{robots_url}: cannot be read ({robots.unreadable}); nothing on "
                                         f"{origin} is fetched until it can")
             self.session.set_host_delay(host_of(url), robots.crawl_delay)
+            if robots.crawl_delay is not None and robots.crawl_delay > self.options.fetch.delay:
+                # honoured, but said: a long Crawl-delay would otherwise look like a hung crawl
+                self.on_event("robots", f"{robots_url} asks for {robots.crawl_delay:g} s between requests "
+                                        f"(Crawl-delay): {origin} is crawled at that pace")
             self.robots[origin] = robots
         return self.robots[origin]
 
