@@ -9,6 +9,8 @@ import pytest
 
 from release_miner.records import DateMention, Figure, Organization, Person, Policy, Release
 from release_miner.store import MIGRATIONS, SCHEMA_VERSION, SchemaTooNew, Store, export_csv, export_jsonl
+from tests.conftest import REPO
+from tests.store_versions import dataset_at_version, schema_of
 
 TEXT = "Mayor Park Heongjoon said the Busan Metropolitan Council approved 6 trillion won on 2025-03-27."
 
@@ -81,6 +83,20 @@ def test_older_dataset_is_migrated(tmp_path):
     with Store(db) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert [r.id for r in store.releases()] == ["old"]
+
+
+@pytest.mark.parametrize("version", [v for v, _, _ in MIGRATIONS if v < SCHEMA_VERSION])
+def test_every_older_schema_upgrades_to_the_schema_of_a_new_file(tmp_path, version):
+    old = dataset_at_version(tmp_path / "old.sqlite", version)
+    with Store(old) as upgraded, Store(tmp_path / "new.sqlite") as new:
+        assert upgraded.schema_version == new.schema_version == SCHEMA_VERSION
+        assert schema_of(upgraded.conn) == schema_of(new.conn)
+
+
+def test_migrations_are_in_order_and_the_schema_doc_names_the_current_version():
+    versions = [v for v, _, _ in MIGRATIONS]
+    assert versions == sorted(set(versions))
+    assert f"schema version {SCHEMA_VERSION}" in (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
 
 
 def test_newer_dataset_is_refused_untouched(tmp_path):
