@@ -5,7 +5,7 @@ import json
 import pytest
 
 from release_miner.pipeline import Document
-from release_miner.sources import InputError, SourceNotFound, check_paths, read_sources
+from release_miner.sources import InputError, Skipped, SourceNotFound, check_paths, read_sources
 
 
 def _read(*paths):
@@ -24,9 +24,10 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
         json.dumps({"id": "f", "text": ""}),
     ]) + "\n", encoding="utf-8")
     docs, errors = _read(path)
-    assert [d.id for d in docs] == ["a", "f"]
-    assert docs[0].published == "2025-03-27" and docs[1].text == ""
-    assert [(e.source, e.line) for e in errors] == [(str(path), 2), (str(path), 3), (str(path), 5)]
+    assert [d.id for d in docs] == ["a"]
+    assert docs[0].published == "2025-03-27"
+    assert [(e.source, e.line) for e in errors] == [(str(path), 2), (str(path), 3), (str(path), 5), (str(path), 6)]
+    assert isinstance(errors[3], Skipped) and errors[3].message == "empty `text`, skipped"
     assert str(errors[0]).startswith(f"{path}:2: not valid JSON")
     assert "no `text`" in errors[1].message
 
@@ -65,7 +66,10 @@ def test_missing_path_is_an_error_before_any_work(tmp_path):
         check_paths([str(tmp_path), str(tmp_path / "nope.jsonl")])
 
 
-def test_empty_file_gives_an_empty_document(tmp_path):
-    (tmp_path / "empty.txt").write_bytes(b"")
-    docs, errors = _read(tmp_path / "empty.txt")
-    assert errors == [] and docs[0].text == ""
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n", b"<html><body>  </body></html>"])
+def test_an_empty_or_blank_file_is_skipped_and_said_so(tmp_path, content):
+    path = tmp_path / ("empty.html" if content.startswith(b"<") else "empty.txt")
+    path.write_bytes(content)
+    docs, errors = _read(path)
+    assert docs == [] and len(errors) == 1 and isinstance(errors[0], Skipped)
+    assert str(errors[0]).startswith(f"{path}: ") and str(errors[0]).endswith("skipped")

@@ -17,29 +17,56 @@ from spacy.language import Language
 from .people import link_people
 from .pipeline import Document, load_pipeline, mine_many
 from .records import Release
-from .sources import InputError, read_sources
+from .sources import InputError, Skipped, read_sources
 from .store import Store
 
 
 @dataclass
 class BatchReport:
-    """What a batch did: counts, and the input errors met on the way."""
+    """What a batch did: counts, the input errors met on the way, and the inputs skipped on purpose."""
 
     read: int = 0
     extracted: int = 0
     added: int = 0
+    updated: int = 0
+    replaced: int = 0
     skipped_known: int = 0
     errors: list[InputError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _where(source: str | None) -> tuple[str, int | None]:
+    """``file.jsonl:12`` as (file, 12); a plain path as (path, None)."""
+    name, _, line = (source or "").rpartition(":")
+    return (name, int(line)) if name and line.isdigit() else (source or "?", None)
 
 
 def _split_errors(items: Iterable[Document | InputError], report: BatchReport,
                   on_error: Callable[[InputError], None] | None) -> Iterator[Document]:
+    """The documents of a stream; errors and skips are recorded (and reported) as they come.
+
+    One batch holds each release once: a second document with an identity already read in this
+    batch (the same ``id`` twice, say) is an error naming its line and the first one's.
+    """
+    first_seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, InputError):
-            report.errors.append(item)
+            (report.skipped if isinstance(item, Skipped) else report.errors).append(item)
             if on_error:
                 on_error(item)
             continue
+        identity = item.identity
+        if identity is not None:
+            if identity in first_seen:
+                name, line = _where(item.source)
+                kind, _, value = identity.partition(":")
+                error = InputError(name, f"duplicate {'path' if kind == 'path' else kind} {value!r}"
+                                         f" (first read at {first_seen[identity]}), skipped", line)
+                report.errors.append(error)
+                if on_error:
+                    on_error(error)
+                continue
+            first_seen[identity] = item.source or "?"
         report.read += 1
         yield item
 
@@ -101,7 +128,7 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
 
     def new_documents() -> Iterator[Document]:
         for document in wrap(_split_errors(source_docs, report, on_error)):
-            if not reprocess and store.contains(document.text):
+            if not reprocess and store.is_current(document.identity, document.text):
                 report.skipped_known += 1
                 continue
             yield document
@@ -109,10 +136,12 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
     for release in mine(new_documents()):
         report.extracted += 1
         result = store.add(release, source=release.source, models=versions, replace=reprocess)
-        report.added += result.added
+        report.added += result.status == "added"
+        report.updated += result.status == "updated"
+        report.replaced += result.status == "replaced"
         # Stored by another run between the check above and now: already stored, so that
-        # read = added + already stored (+ errors) holds for runs that share a dataset.
-        report.skipped_known += not result.added
+        # read = added + updated + replaced + already stored holds for runs that share a dataset.
+        report.skipped_known += result.status == "unchanged"
     return report
 
 

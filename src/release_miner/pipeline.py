@@ -72,6 +72,18 @@ class Document:
     url: str | None = None
     title: str | None = None
     source: str | None = None
+    #: The release's stable identity across runs (see `identity`); set by the readers in `sources`.
+    key: str | None = None
+
+    @property
+    def identity(self) -> str | None:
+        """What makes two inputs the same release: the reader's key, else the URL; None: the text alone.
+
+        A changed text under the same identity is a new version of that release, not another release.
+        """
+        if self.key:
+            return self.key
+        return f"url:{self.url}" if self.url else None
 
     @classmethod
     def from_record(cls, record: dict, source: str | None = None) -> Document:
@@ -195,7 +207,7 @@ class ReleaseBuilder:
 
     def __init__(self, document: Document, doc_id: str) -> None:
         self.release = Release(id=doc_id, text=document.text, published=document.published, url=document.url,
-                               title=document.title, source=document.source)
+                               title=document.title, source=document.source, key=document.identity)
         self.chunks = 0
 
     def add(self, offset: int, doc: Doc) -> None:

@@ -17,6 +17,7 @@ from .decoding import UndecodableError, decode_bytes
 from .jsonl import JsonlLineError, iter_jsonl
 from .crawl.pages import analyse
 from .pipeline import Document
+from .records import FIELDS
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -39,6 +40,29 @@ class InputError:
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: {self.message}"
+
+
+class Skipped(InputError):
+    """An input that is deliberately not read (empty, or written by release-miner itself): reported, not an error."""
+
+
+#: A page release-miner's review report wrote (its generator tag, or the footer of reports made before the tag).
+_OWN_REPORT = re.compile(r'<meta\s+name=["\']generator["\']\s+content=["\']release-miner'
+                         r'|class="page-foot">release-miner review report')
+
+
+def is_own_output_record(record: object) -> bool:
+    """True for a line of release-miner's own output (``extract`` or ``export``): every extracted field, as lists.
+
+    Inputs carry ``id``/``text``/``published``/``url``/``title``; reading an output back would store the same
+    releases again (export) or fail on every line (extract writes no text).
+    """
+    return isinstance(record, dict) and all(isinstance(record.get(name), list) for name in FIELDS)
+
+
+def is_own_report(text: str) -> bool:
+    """True for the HTML of a release-miner review report (which must never be read as a release)."""
+    return _OWN_REPORT.search(text) is not None
 
 
 class SourceNotFound(FileNotFoundError):
@@ -100,8 +124,27 @@ def record_problem(record: object) -> str | None:
     return None
 
 
-def _documents_from_jsonl(rows: Iterable[tuple[int | None, object]], source: str) -> Iterator[Document | InputError]:
+def record_key(record: dict, where: str | None, line: int | None) -> str | None:
+    """A JSONL record's identity: its ``id``, else its ``url``, else its place (``where:line``) in a file.
+
+    None for an anonymous record on standard input: it is then known by its text alone.
+    """
+    if record.get("id") is not None:
+        return f"id:{record['id']}"
+    if record.get("url"):
+        return f"url:{record['url']}"
+    return f"path:{where}:{line}" if where is not None else None
+
+
+def _documents_from_jsonl(rows: Iterable[tuple[int | None, object]], source: str,
+                          where: str | None = None) -> Iterator[Document | InputError]:
+    """Documents of one JSONL stream; ``where`` is its path relative to the source root (None: stdin)."""
+    seen = False
     for number, record in rows:
+        if not seen and is_own_output_record(record):
+            yield Skipped(source, "skipped: written by release-miner (an extract or export output), not releases")
+            return
+        seen = True
         if isinstance(record, JsonlLineError):
             yield InputError(source, record.message, record.line)
             continue
@@ -110,9 +153,16 @@ def _documents_from_jsonl(rows: Iterable[tuple[int | None, object]], source: str
             yield InputError(source, problem, number)
             continue
         assert isinstance(record, dict)
+        if not record["text"].strip():
+            yield Skipped(source, "empty `text`, skipped", number)
+            continue
         if isinstance(record.get("published"), str):
             record["published"] = published_date(record["published"]) if record["published"].strip() else None
-        yield Document.from_record(record, source=f"{source}:{number}")
+        document = Document.from_record(record, source=f"{source}:{number}")
+        document.key = record_key(record, where, number)
+        yield document
+    if not seen:
+        yield Skipped(source, "empty, skipped")
 
 
 def _read_capped(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | InputError:
@@ -128,19 +178,28 @@ def _read_capped(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | InputError:
     return data
 
 
-def _document_from_file(path: Path) -> Document | InputError:
+def _document_from_file(path: Path, where: str) -> Document | InputError:
+    """The release in one text or HTML file; ``where`` (its path relative to the source root) is its identity."""
     data = _read_capped(path)
     if isinstance(data, InputError):
         return data
+    if not data.strip():
+        return Skipped(str(path), "empty, skipped")
     try:
         text = decode_bytes(data)
     except UndecodableError as exc:
         return InputError(str(path), f"skipped, not text: {exc}")
+    if not text.strip():
+        return Skipped(str(path), "empty, skipped")
     if path.suffix.lower() in HTML_SUFFIXES:
+        if is_own_report(text):
+            return Skipped(str(path), "skipped: a review report written by release-miner, not a release")
         page = analyse(text, path.resolve().as_uri())
+        if not page.text.strip():
+            return Skipped(str(path), "no text found in the page, skipped")
         return Document(text=page.text, id=path.stem, published=page.published, title=page.title,
-                        source=str(path))
-    return Document(text=text, id=path.stem, title=_headline(text), source=str(path))
+                        source=str(path), key=f"path:{where}")
+    return Document(text=text, id=path.stem, title=_headline(text), source=str(path), key=f"path:{where}")
 
 
 def _headline(text: str) -> str | None:
@@ -149,15 +208,30 @@ def _headline(text: str) -> str | None:
     return first if 0 < len(first) <= 200 and not first.endswith(".") else None
 
 
-def _read_path(path: Path) -> Iterator[Document | InputError]:
+def relative_name(path: Path, root: Path | None) -> str:
+    """``path`` relative to the source ``root`` it was found under (a named file: its own name), with ``/``."""
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def _read_path(path: Path, root: Path | None = None) -> Iterator[Document | InputError]:
+    where = relative_name(path, root)
     if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _documents_from_jsonl(iter_jsonl(path), str(path))
+        yield from _documents_from_jsonl(iter_jsonl(path), str(path), where)
     else:
-        yield _document_from_file(path)
+        yield _document_from_file(path, where)
 
 
-def read_sources(paths: Iterable[str]) -> Iterator[Document | InputError]:
-    """Documents (and input errors) from files, folders (recursively, sorted) and ``-`` (stdin JSONL)."""
+def read_sources(paths: Iterable[str], *, root: str | Path | None = None) -> Iterator[Document | InputError]:
+    """Documents (and input errors) from files, folders (recursively, sorted) and ``-`` (stdin JSONL).
+
+    A release found in a folder is identified by its path relative to that folder (``root`` when a caller
+    walks the folder itself), so ``2024/release.txt`` and ``2025/release.txt`` are two releases.
+    """
     for name in paths:
         if name == "-":
             yield from _documents_from_jsonl(iter_jsonl("-"), "<stdin>")
@@ -166,6 +240,6 @@ def read_sources(paths: Iterable[str]) -> Iterator[Document | InputError]:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
-                    yield from _read_path(child)
+                    yield from _read_path(child, path)
         else:
-            yield from _read_path(path)
+            yield from _read_path(path, Path(root) if root is not None else None)

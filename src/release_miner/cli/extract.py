@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from pathlib import Path
 
 from ..engines.partitions import ParquetUnavailable, read_documents
 from ..jobs import extract_to_jsonl
 from ..progress import progress
-from .common import (CommandError, add_command, add_model_options, add_quiet, output_stream,
+from .common import (CommandError, add_command, add_model_options, add_quiet, no_releases_message, output_stream,
                      pipeline_from_args, print_input_error)
 from .engine_options import add_engine_options, check_inputs, dask_engine
 
@@ -51,6 +52,9 @@ def handle(args: argparse.Namespace) -> int:
                                       wrap=lambda docs: progress(docs, desc="extract", quiet=args.quiet))
     except ParquetUnavailable as exc:
         raise CommandError(str(exc)) from None
+    if report.read == 0 and not report.errors:
+        print(no_releases_message(args.input), file=sys.stderr)
+        return 1
     return 1 if report.errors else 0
 
 

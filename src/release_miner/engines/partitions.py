@@ -107,7 +107,7 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | InputErro
             if is_parquet(child):
                 yield from _documents_from_parquet(child)
             elif child.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield from read_sources([str(child)])
+                yield from read_sources([str(child)], root=path)
 
 
 def output_record(release: Release) -> dict[str, Any]:
