@@ -128,6 +128,14 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
 
     def new_documents() -> Iterator[Document]:
         for document in wrap(_split_errors(source_docs, report, on_error)):
+            if not document.text.strip():  # nothing to mine or to find again: an empty release is no data
+                name, line = _where(document.source)
+                skipped = Skipped(name, "empty `text`, skipped", line)
+                report.read -= 1  # counted with the skipped inputs, so that the summary adds up
+                report.skipped.append(skipped)
+                if on_error:
+                    on_error(skipped)
+                continue
             if not reprocess and store.is_current(document.identity, document.text):
                 report.skipped_known += 1
                 continue

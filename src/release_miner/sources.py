@@ -153,9 +153,6 @@ def _documents_from_jsonl(rows: Iterable[tuple[int | None, object]], source: str
             yield InputError(source, problem, number)
             continue
         assert isinstance(record, dict)
-        if not record["text"].strip():
-            yield Skipped(source, "empty `text`, skipped", number)
-            continue
         if isinstance(record.get("published"), str):
             record["published"] = published_date(record["published"]) if record["published"].strip() else None
         document = Document.from_record(record, source=f"{source}:{number}")

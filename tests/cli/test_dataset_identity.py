@@ -119,9 +119,12 @@ def test_empty_files_are_reported_and_not_stored(tmp_path: Path, capsys) -> None
     (folder / "blank.txt").write_text("  \n\n", encoding="utf-8")
     (folder / "empty.jsonl").write_bytes(b"")
     (folder / "good.txt").write_text("Incheon planted 500 trees.", encoding="utf-8")
+    (folder / "news.jsonl").write_text(json.dumps({"id": "blank", "text": " \n"}) + "\n", encoding="utf-8")
     assert main(["run", str(folder), "--db", str(db), "--quiet"]) == 0
     err = capsys.readouterr().err
     assert f"{folder / 'blank.txt'}: empty, skipped" in err and f"{folder / 'empty.jsonl'}: empty, skipped" in err
+    assert f"{folder / 'news.jsonl'}:1: empty `text`, skipped" in err
+    assert "1 read, 1 added, 0 already stored, 3 skipped, 0 errors" in err
     assert _rows(db, "SELECT doc_id FROM releases") == [("good",)]
 
 

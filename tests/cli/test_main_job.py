@@ -44,9 +44,9 @@ def test_extract_reports_bad_lines_and_writes_the_rest(tmp_path, capsys):
     assert status == 1
     assert f"{src}:2:" in err and f"{src}:3:" in err and "Traceback" not in err
     records = _jsonl(out)
-    assert f"{src}:4: empty `text`, skipped" in err
-    assert [r["id"] for r in records] == ["a"]
+    assert [r["id"] for r in records] == ["a", "d"]
     assert set(records[0]) >= {"figures", "dates", "people", "organizations", "policies"}
+    assert all(records[1][k] == [] for k in ("figures", "dates", "people", "organizations", "policies"))
 
 
 def test_run_is_idempotent_and_adds_new_documents(tmp_path, capsys):

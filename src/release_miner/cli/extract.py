@@ -10,6 +10,7 @@ from pathlib import Path
 from ..engines.partitions import ParquetUnavailable, read_documents
 from ..jobs import extract_to_jsonl
 from ..progress import progress
+from ..sources import Skipped
 from .common import (CommandError, add_command, add_model_options, add_quiet, no_releases_message, output_stream,
                      pipeline_from_args, print_input_error)
 from .engine_options import add_engine_options, check_inputs, dask_engine
@@ -69,7 +70,7 @@ def _extract_on_dask(args: argparse.Namespace) -> int:
             errors = [error for result in results for error in result.errors]
             for error in errors:
                 print_input_error(error)
-            return 1 if errors else 0
+            return 1 if any(not isinstance(error, Skipped) for error in errors) else 0
         with output_stream(args.output) as out:
             report = extract_to_jsonl(args.input, out, on_error=print_input_error, mine=engine.mine,
                                       documents=read_documents(args.input),
