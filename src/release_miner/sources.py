@@ -175,28 +175,36 @@ def _read_capped(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | InputError:
     return data
 
 
+def path_text(name: str) -> str:
+    """A file name as storable text: bytes that are not UTF-8 (kept by the OS as lone surrogates, which
+    SQLite and JSON refuse) are written as ``\\xNN``, so two such names stay distinct and readable."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _document_from_file(path: Path, where: str) -> Document | InputError:
     """The release in one text or HTML file; ``where`` (its path relative to the source root) is its identity."""
+    label = path_text(str(path))
     data = _read_capped(path)
     if isinstance(data, InputError):
+        data.source = label
         return data
     if not data.strip():
-        return Skipped(str(path), "empty, skipped")
+        return Skipped(label, "empty, skipped")
     try:
         text = decode_bytes(data)
     except UndecodableError as exc:
-        return InputError(str(path), f"skipped, not text: {exc}")
+        return InputError(label, f"skipped, not text: {exc}")
     if not text.strip():
-        return Skipped(str(path), "empty, skipped")
+        return Skipped(label, "empty, skipped")
     if path.suffix.lower() in HTML_SUFFIXES:
         if is_own_report(text):
-            return Skipped(str(path), "skipped: a review report written by release-miner, not a release")
+            return Skipped(label, "skipped: a review report written by release-miner, not a release")
         page = analyse(text, path.resolve().as_uri())
         if not page.text.strip():
-            return Skipped(str(path), "no text found in the page, skipped")
-        return Document(text=page.text, id=path.stem, published=page.published, title=page.title,
-                        source=str(path), key=f"path:{where}")
-    return Document(text=text, id=path.stem, title=_headline(text), source=str(path), key=f"path:{where}")
+            return Skipped(label, "no text found in the page, skipped")
+        return Document(text=page.text, id=path_text(path.stem), published=page.published, title=page.title,
+                        source=label, key=f"path:{where}")
+    return Document(text=text, id=path_text(path.stem), title=_headline(text), source=label, key=f"path:{where}")
 
 
 def _headline(text: str) -> str | None:
@@ -216,9 +224,9 @@ def relative_name(path: Path, root: Path | None) -> str:
 
 
 def _read_path(path: Path, root: Path | None = None) -> Iterator[Document | InputError]:
-    where = relative_name(path, root)
+    where = path_text(relative_name(path, root))
     if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _documents_from_jsonl(iter_jsonl(path), str(path), where)
+        yield from _documents_from_jsonl(iter_jsonl(path), path_text(str(path)), where)
     else:
         yield _document_from_file(path, where)
 
