@@ -89,10 +89,12 @@ def extract_to_jsonl(paths: list[str], out: IO[str], *, nlp: Language | None = N
                      on_error: Callable[[InputError], None] | None = None,
                      wrap: Callable[[Iterator[Document]], Iterator[Document]] = lambda it: it,
                      n_process: int = 1, mine: Miner | None = None,
-                     documents: Iterable[Document | InputError] | None = None) -> BatchReport:
+                     documents: Iterable[Document | InputError] | None = None,
+                     include_text: bool = False) -> BatchReport:
     """Extract every document of ``paths`` and write one contract-format JSON line each.
 
     ``mine`` replaces the local pipeline (another engine); ``documents`` replaces reading ``paths``.
+    ``include_text`` adds each release's ``text`` (what the offsets index: for HTML, the extracted text).
     """
     if mine is None:
         nlp = nlp or load_pipeline()
@@ -100,7 +102,7 @@ def extract_to_jsonl(paths: list[str], out: IO[str], *, nlp: Language | None = N
     report = BatchReport()
     docs = wrap(_split_errors(documents if documents is not None else read_sources(paths), report, on_error))
     for release in mine(docs):
-        record = release.to_dict(include_text=False)
+        record = release.to_dict(include_text=include_text)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         report.extracted += 1
     return report

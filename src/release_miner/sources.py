@@ -7,7 +7,9 @@ caller can report it and carry on with the rest of the batch.
 
 from __future__ import annotations
 
+import codecs
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -231,15 +233,44 @@ def _read_path(path: Path, root: Path | None = None) -> Iterator[Document | Inpu
         yield _document_from_file(path, where)
 
 
+#: Bytes of standard input looked at to tell JSON Lines from plain text.
+_STDIN_PEEK = 64 * 1024
+
+
+def _read_stdin() -> Iterator[Document | InputError]:
+    """Standard input: JSON Lines when it opens with ``{`` (or is empty), else one plain-text release.
+
+    ``cat release.txt | release-miner extract -`` is a release, not a stream of "not valid JSON" lines.
+    """
+    stream = getattr(sys.stdin, "buffer", None)
+    peek = getattr(stream, "peek", None)
+    head = peek(_STDIN_PEEK)[:_STDIN_PEEK] if peek else b""
+    stripped = head.lstrip().removeprefix(codecs.BOM_UTF8).lstrip()
+    if stream is None or not stripped or stripped.startswith(b"{") or head[:2] in (codecs.BOM_UTF16_LE,
+                                                                                   codecs.BOM_UTF16_BE):
+        yield from _documents_from_jsonl(iter_jsonl("-"), "<stdin>")
+        return
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        yield InputError("<stdin>", f"skipped, larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        return
+    try:
+        text = decode_bytes(data)
+    except UndecodableError as exc:
+        yield InputError("<stdin>", f"skipped, not text: {exc}")
+        return
+    yield Document(text=text, id="stdin", title=_headline(text), source="<stdin>")
+
+
 def read_sources(paths: Iterable[str], *, root: str | Path | None = None) -> Iterator[Document | InputError]:
-    """Documents (and input errors) from files, folders (recursively, sorted) and ``-`` (stdin JSONL).
+    """Documents (and input errors) from files, folders (recursively, sorted) and ``-`` (stdin: JSONL or a text).
 
     A release found in a folder is identified by its path relative to that folder (``root`` when a caller
     walks the folder itself), so ``2024/release.txt`` and ``2025/release.txt`` are two releases.
     """
     for name in paths:
         if name == "-":
-            yield from _documents_from_jsonl(iter_jsonl("-"), "<stdin>")
+            yield from _read_stdin()
             continue
         path = Path(name)
         if path.is_dir():

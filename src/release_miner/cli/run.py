@@ -29,7 +29,7 @@ def register(subparsers) -> None:
                    help="JSONL or Parquet files, .txt/.html files or folders of them")
     p.add_argument("--crawled", action="store_true",
                    help="also the releases `release-miner crawl` collected into this --db")
-    p.add_argument("--db", default="releases.sqlite", help="the dataset file (created if missing)")
+    p.add_argument("--db", default="releases.sqlite", help="the dataset file, created if missing (default: %(default)s)")
     p.add_argument("--reprocess", action="store_true",
                    help="extract releases already in the dataset again and replace their records")
     p.add_argument("--report", metavar="HTML", help="also write the review report here")
