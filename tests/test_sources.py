@@ -72,3 +72,13 @@ def test_an_empty_or_blank_file_is_skipped_and_said_so(tmp_path, content):
     docs, errors = _read(path)
     assert docs == [] and len(errors) == 1 and isinstance(errors[0], Skipped)
     assert str(errors[0]).startswith(f"{path}: ") and str(errors[0]).endswith("skipped")
+
+
+def test_inputs_are_counted_ahead_for_a_progress_total(tmp_path):
+    from release_miner.sources import count_inputs
+
+    (tmp_path / "a.txt").write_text("A release.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n', encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    assert count_inputs([str(tmp_path)]) == 4
+    assert count_inputs([str(tmp_path / "a.txt"), "-"]) is None

@@ -42,7 +42,8 @@ def _where(source: str | None) -> tuple[str, int | None]:
 
 
 def _split_errors(items: Iterable[Document | InputError], report: BatchReport,
-                  on_error: Callable[[InputError], None] | None) -> Iterator[Document]:
+                  on_error: Callable[[InputError], None] | None,
+                  tick: Callable[[], object] = lambda: None) -> Iterator[Document]:
     """The documents of a stream; errors and skips are recorded (and reported) as they come.
 
     One batch holds each release once: a second document with an identity already read in this
@@ -54,6 +55,8 @@ def _split_errors(items: Iterable[Document | InputError], report: BatchReport,
             (report.skipped if isinstance(item, Skipped) else report.errors).append(item)
             if on_error:
                 on_error(item)
+            if item.line is not None:  # a line of a counted file
+                tick()
             continue
         identity = item.identity
         if identity is not None:
@@ -65,6 +68,7 @@ def _split_errors(items: Iterable[Document | InputError], report: BatchReport,
                 report.errors.append(error)
                 if on_error:
                     on_error(error)
+                tick()
                 continue
             first_seen[identity] = item.source or "?"
         report.read += 1
@@ -90,21 +94,23 @@ def extract_to_jsonl(paths: list[str], out: IO[str], *, nlp: Language | None = N
                      wrap: Callable[[Iterator[Document]], Iterator[Document]] = lambda it: it,
                      n_process: int = 1, mine: Miner | None = None,
                      documents: Iterable[Document | InputError] | None = None,
-                     include_text: bool = False) -> BatchReport:
+                     include_text: bool = False, tick: Callable[[], object] = lambda: None) -> BatchReport:
     """Extract every document of ``paths`` and write one contract-format JSON line each.
 
     ``mine`` replaces the local pipeline (another engine); ``documents`` replaces reading ``paths``.
     ``include_text`` adds each release's ``text`` (what the offsets index: for HTML, the extracted text).
+    ``tick`` is called once per input finished (written, or refused with an error), for a progress bar.
     """
     if mine is None:
         nlp = nlp or load_pipeline()
         mine = lambda docs: mine_many(docs, nlp=nlp, n_process=n_process)  # noqa: E731
     report = BatchReport()
-    docs = wrap(_split_errors(documents if documents is not None else read_sources(paths), report, on_error))
+    docs = wrap(_split_errors(documents if documents is not None else read_sources(paths), report, on_error, tick))
     for release in mine(docs):
         record = release.to_dict(include_text=include_text)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         report.extracted += 1
+        tick()
     return report
 
 
@@ -113,10 +119,11 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
                    wrap: Callable[[Iterator[Document]], Iterator[Document]] = lambda it: it,
                    reprocess: bool = False, n_process: int = 1,
                    documents: Iterable[Document] | None = None, mine: Miner | None = None,
-                   versions: dict[str, str] | None = None) -> BatchReport:
+                   versions: dict[str, str] | None = None, tick: Callable[[], object] = lambda: None) -> BatchReport:
     """Ingest, extract, classify and store. Releases already in the store are not extracted again.
 
     ``mine`` replaces the local pipeline (another engine), which then reports ``versions``.
+    ``tick`` is called once per input finished (stored, already stored, skipped or an error), for a progress bar.
     """
     if mine is None:
         nlp = nlp or load_pipeline()
@@ -129,7 +136,7 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
         store.after_add.append(link_people)  # one canonical person per real person, grouped as releases arrive
 
     def new_documents() -> Iterator[Document]:
-        for document in wrap(_split_errors(source_docs, report, on_error)):
+        for document in wrap(_split_errors(source_docs, report, on_error, tick)):
             if not document.text.strip():  # nothing to mine or to find again: an empty release is no data
                 name, line = _where(document.source)
                 skipped = Skipped(name, "empty `text`, skipped", line)
@@ -137,9 +144,11 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
                 report.skipped.append(skipped)
                 if on_error:
                     on_error(skipped)
+                tick()
                 continue
             if not reprocess and store.is_current(document.identity, document.text):
                 report.skipped_known += 1
+                tick()
                 continue
             yield document
 
@@ -152,6 +161,7 @@ def run_into_store(paths: list[str], store: Store, *, nlp: Language | None = Non
         # Stored by another run between the check above and now: already stored, so that
         # read = added + updated + replaced + already stored holds for runs that share a dataset.
         report.skipped_known += result.status == "unchanged"
+        tick()
     return report
 
 

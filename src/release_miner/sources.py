@@ -279,3 +279,39 @@ def read_sources(paths: Iterable[str], *, root: str | Path | None = None) -> Ite
                     yield from _read_path(child, path)
         else:
             yield from _read_path(path, Path(root) if root is not None else None)
+
+
+#: Inputs larger than this in all are not counted ahead (the progress bar then has no total).
+COUNT_AHEAD_BYTES = 256 * 1024 * 1024
+
+
+def count_inputs(paths: Iterable[str]) -> int | None:
+    """How many documents ``paths`` hold, for a progress total; None when not cheaply known (stdin, huge inputs).
+
+    A text or HTML file is one document, a JSON Lines file one per non-blank line.
+    """
+    files: list[Path] = []
+    for name in paths:
+        if name == "-":
+            return None
+        path = Path(name)
+        if path.is_dir():
+            files.extend(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                         and not p.name.startswith("."))
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
+            files.append(path)
+        else:
+            return None  # Parquet and other formats: not counted here
+    try:
+        if sum(p.stat().st_size for p in files if p.suffix.lower() in JSONL_SUFFIXES) > COUNT_AHEAD_BYTES:
+            return None
+        total = 0
+        for p in files:
+            if p.suffix.lower() not in JSONL_SUFFIXES:
+                total += 1
+                continue
+            with p.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+    except OSError:
+        return None
+    return total

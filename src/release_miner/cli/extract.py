@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..engines.partitions import ParquetUnavailable, read_documents
 from ..jobs import extract_to_jsonl
-from ..progress import progress
+from ..progress import progress_bar
+from ..sources import count_inputs
 from ..sources import Skipped
 from .common import (CommandError, add_command, add_model_options, add_quiet, no_releases_message, output_stream,
                      pipeline_from_args, print_input_error)
@@ -55,16 +56,20 @@ def handle(args: argparse.Namespace) -> int:
         if args.engine == "dask":
             return _extract_on_dask(args)
         nlp = pipeline_from_args(args)
-        with output_stream(args.output) as out:
+        with output_stream(args.output) as out, _bar(args) as bar:
             report = extract_to_jsonl(args.input, out, nlp=nlp, on_error=print_input_error, n_process=args.workers,
                                       documents=read_documents(args.input), include_text=args.with_text,
-                                      wrap=lambda docs: progress(docs, desc="extract", quiet=args.quiet))
+                                      tick=bar.update)
     except ParquetUnavailable as exc:
         raise CommandError(str(exc)) from None
     if report.read == 0 and not report.errors:
         print(no_releases_message(args.input), file=sys.stderr)
         return 1
     return 1 if report.errors else 0
+
+
+def _bar(args: argparse.Namespace):
+    return progress_bar(desc="extract", quiet=args.quiet, total=count_inputs(args.input))
 
 
 def _is_folder(output: str) -> bool:
@@ -79,8 +84,8 @@ def _extract_on_dask(args: argparse.Namespace) -> int:
             for error in errors:
                 print_input_error(error)
             return 1 if any(not isinstance(error, Skipped) for error in errors) else 0
-        with output_stream(args.output) as out:
+        with output_stream(args.output) as out, _bar(args) as bar:
             report = extract_to_jsonl(args.input, out, on_error=print_input_error, mine=engine.mine,
                                       documents=read_documents(args.input), include_text=args.with_text,
-                                      wrap=lambda docs: progress(docs, desc="extract", quiet=args.quiet))
+                                      tick=bar.update)
     return 1 if report.errors else 0

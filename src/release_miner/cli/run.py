@@ -8,7 +8,8 @@ from contextlib import ExitStack
 from itertools import chain
 
 from ..jobs import BatchReport, run_into_store
-from ..progress import progress
+from ..progress import progress_bar
+from ..sources import count_inputs
 from ..outputs import check_output_file
 from ..store import SchemaTooNew, Store
 from ..engines.partitions import ParquetUnavailable, read_documents
@@ -74,10 +75,12 @@ def handle(args: argparse.Namespace) -> int:
             store = stack.enter_context(Store(args.db))
         except SchemaTooNew as exc:
             raise CommandError(str(exc)) from None
+        total = count_inputs(args.sources) if args.sources and not args.crawled else None
+        bar = stack.enter_context(progress_bar(desc="run", quiet=args.quiet, total=total))
         try:
             report = run_into_store(args.sources, store, on_error=print_input_error, reprocess=args.reprocess,
                                     documents=_documents(args, store),
-                                    wrap=lambda docs: progress(docs, desc="run", quiet=args.quiet), **options)
+                                    tick=bar.update, **options)
         except ParquetUnavailable as exc:
             raise CommandError(str(exc)) from None
         total = store.count()
