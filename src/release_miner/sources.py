@@ -62,6 +62,25 @@ def is_own_output_record(record: object) -> bool:
     return isinstance(record, dict) and all(isinstance(record.get(name), list) for name in FIELDS)
 
 
+#: File headers of SQLite databases, their write-ahead logs and rollback journals (a dataset and its journal).
+_SQLITE_HEADERS = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83",
+                   b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7")
+#: Name endings of dataset files, noted (not read) when a folder holds them.
+_DATASET_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".db-wal",
+                     ".db-shm", ".db-journal")
+_DATASET_SKIPPED = "skipped: a dataset file (SQLite database or its journal), not a release"
+
+
+def is_dataset_file(path: Path) -> bool:
+    """True for a file named like a release-miner dataset or its journal (``releases.sqlite``, ``-wal``...)."""
+    return path.name.lower().endswith(_DATASET_SUFFIXES)
+
+
+def dataset_skipped(path: Path) -> Skipped:
+    """The note for a dataset file met in a folder of inputs."""
+    return Skipped(path_text(str(path)), _DATASET_SKIPPED)
+
+
 def is_own_report(text: str) -> bool:
     """True for the HTML of a release-miner review report (which must never be read as a release)."""
     return _OWN_REPORT.search(text) is not None
@@ -192,6 +211,8 @@ def _document_from_file(path: Path, where: str) -> Document | InputError:
         return data
     if not data.strip():
         return Skipped(label, "empty, skipped")
+    if data.startswith(_SQLITE_HEADERS):
+        return Skipped(label, _DATASET_SKIPPED)
     try:
         text = decode_bytes(data)
     except UndecodableError as exc:
@@ -275,8 +296,12 @@ def read_sources(paths: Iterable[str], *, root: str | Path | None = None) -> Ite
         path = Path(name)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
+                if child.name.startswith("."):
+                    continue
+                if child.suffix.lower() in SUPPORTED_SUFFIXES:
                     yield from _read_path(child, path)
+                elif is_dataset_file(child):
+                    yield dataset_skipped(child)
         else:
             yield from _read_path(path, Path(root) if root is not None else None)
 

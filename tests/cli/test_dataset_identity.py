@@ -43,6 +43,9 @@ def test_a_rerun_in_a_folder_holding_its_own_outputs_adds_nothing(tmp_path: Path
     assert "mine-report.html: skipped: a review report written by release-miner" in err
     assert "mine.jsonl: skipped: written by release-miner" in err
     assert "extracted.jsonl: skipped: written by release-miner" in err
+    assert "mine.sqlite: skipped: a dataset file" in err
+    assert main(["run", "mine.sqlite", "--db", "other.sqlite", "--quiet"]) == 1  # named: skipped, so nothing found
+    assert "mine.sqlite: skipped: a dataset file" in capsys.readouterr().err
     assert " 0 added" in err and "error" not in err.replace(" 0 errors", "")
     assert _rows(folder / "mine.sqlite", "SELECT id, content_hash, revision FROM releases ORDER BY id") == stored
 
