@@ -53,6 +53,8 @@ PERIODS = [
     (P, "The budget for fiscal 2024 was approved.", {(D, "2024")}),
     (P, "Spending in the 2021/2022 financial year fell.", {(R, "2021/2022")}),
     (P, "Income was lower than in the previous fiscal year.", {(D, "2024")}),
+    (P, "Profit in the latest quarter rose.", {(R, "2024-10/2024-12")}),
+    (P, "Sales in the most recent quarter fell.", {(R, "2024-10/2024-12")}),
     (P, "Grants this financial year reach 400 firms.", {(D, "2025")}),
     (P, "The district was built in the 1970s.", {(R, "1970/1979")}),
     (P, "In the early 2000s the port grew.", {(R, "2000/2009")}),
@@ -80,6 +82,20 @@ def test_values(published, text, expected):
 def test_parts_of_day_and_relative_months_stay_in_the_mention(text, mention, value):
     (m,) = find_dates(text, P)
     assert (m.text, m.value) == (mention, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The vote is tomorrow (Friday).", "2025-03-28"),
+        ("The plan was announced yesterday (Wed.).", "2025-03-26"),
+        ("The fair opens today (Thursday).", "2025-03-27"),
+        ("It was signed today (March 20).", "2025-03-20"),
+    ],
+)
+def test_a_weekday_in_brackets_confirms_the_day_the_word_gives(text, value):
+    (m,) = find_dates(text, P)
+    assert m.value == value
 
 
 def test_before_keeps_its_preposition():

@@ -128,6 +128,25 @@ def test_a_comma_before_a_second_association_splits_them(names_nlp):
     assert not any("," in name for name in orgs)
 
 
+@pytest.mark.parametrize("text, bodies", [
+    ("The deal was signed with Daewoo Securities and Shinhan Bank on Monday.",
+     {"Daewoo Securities", "Shinhan Bank"}),
+    ("Online retailer SSG.com and Samsung SDI Co., Ltd. joined the pact.", {"SSG.com", "Samsung SDI Co., Ltd."}),
+])
+def test_two_companies_joined_by_and_are_two_bodies(names_nlp, text, bodies):
+    assert bodies <= _orgs(names_nlp, text)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Officials of the Korea Trade and Investment Promotion Agency came.", "Korea Trade and Investment Promotion Agency"),
+    ("The Busan Economic and Social Council met.", "Busan Economic and Social Council"),
+    ("The Ministry of SMEs and Startups will fund it.", "Ministry of SMEs and Startups"),
+    ("Leaders of the Wexbridge Convention and Visitors Bureau spoke.", "Wexbridge Convention and Visitors Bureau"),
+])
+def test_and_between_ordinary_words_stays_inside_one_name(names_nlp, text, body):
+    assert body in _orgs(names_nlp, text)
+
+
 def test_a_comma_inside_a_ministry_name_stays(names_nlp):
     text = "Officials from the Ministry of Trade, Industry and Energy attended the meeting."
     assert "Ministry of Trade, Industry and Energy" in _orgs(names_nlp, text)

@@ -81,6 +81,8 @@ class _Tok:
     verb: bool = False
     #: the run ended here because a role or a person's name follows ("White House Infrastructure | Coordinator")
     role_next: bool = False
+    #: opens a name split off a coordination that stands on its own without a head noun ("Daewoo Securities")
+    sole: bool = False
 
     @property
     def bare(self) -> str:
@@ -231,6 +233,49 @@ def _strip_front(run: list[_Tok]) -> list[_Tok]:
     return run
 
 
+#: English words of the base model's lexicon (set by `set_common_words`); see `english_words`.
+_COMMON: frozenset[str] = frozenset()
+
+
+def set_common_words(words: frozenset[str]) -> None:
+    """Use ``words`` as the ordinary English words that do not open a proper name on their own."""
+    global _COMMON
+    _COMMON = words
+
+
+def _distinctive(tok: _Tok) -> bool:
+    """A word that is a name and nothing else: not an English word, a place or a calendar word."""
+    word = tok.bare.rstrip(".")
+    if not word[:1].isupper() and not word[:1].isdigit():
+        return False
+    if "." in word[1:] or re.search(r"[a-z][A-Z]", word):
+        return True  # "SSG.com", "eBay": a brand's own spelling
+    low = word.lower()
+    # the index holds lemmas: "Visitors" is the English "visitor"
+    forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low,
+             low[:-3] + "y" if low.endswith("ies") else low}
+    return bool(_COMMON) and not forms & _COMMON and low not in PLACES_LOWER \
+        and word not in PLACES and word not in _CALENDAR
+
+
+def _coordinated_names(left: list[_Tok], right: list[_Tok]) -> bool:
+    """Are both sides of "and" whole names of their own ("Daewoo Securities and Shinhan Bank")?
+
+    Each side must open with a word that is only a name; the left side must be a run of
+    capitalised words without connectors whose last word is no place (else the places share
+    the head: "Daegu Gyeongbuk and Gwangju Jeonnam Offices"). A word that is also ordinary English
+    ("Korea Trade and Investment Promotion Agency") keeps the name whole.
+    """
+    if not (_distinctive(left[0]) and _distinctive(right[0])):
+        return False
+    if any(t.low in _CONNECTORS or t.text == "," or not t.capitalised for t in left):
+        return False
+    if len(left) == 1:
+        word = left[0].bare
+        return "." in word[1:] or bool(re.search(r"[a-z][A-Z]", word))
+    return not _place_like(left[-1])
+
+
 def _split(run: list[_Tok]) -> list[list[_Tok]]:
     """Split a run that names two bodies: "X Government and Y Organization", "X Committee of the Y Chamber"."""
     heads = [i for i in range(len(run)) if _valid_head(run, i)]
@@ -254,6 +299,9 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
             left_done = (bool(left_heads) and not in_complement) or (len(left) == 1 and left[0].text.isupper())
             if left_done and any(_valid_head(right, j) for j in range(len(right))):
                 return _split(left) + _split(right)
+            if right_heads and _coordinated_names(left, right):
+                left[0].sole = True
+                return [left] + _split(right)
         if 0 < i < len(run) - 2 and tok.low == "of" and run[i + 1].low == "the" and i - 1 in heads \
                 and any(h > i for h in heads):
             return _split(run[:i]) + _split(run[i + 2:])
@@ -266,6 +314,9 @@ def _head_spans(text: str, run: list[_Tok]) -> list[tuple[int, int]]:
     for seg in _split(_strip_front(run)):
         seg = _strip_front(seg)
         heads = [i for i in range(len(seg)) if _valid_head(seg, i)]
+        if not heads and seg and seg[0].sole:
+            out.append((seg[0].start, seg[-1].end))  # a company named beside another ("Daewoo Securities")
+            continue
         if not heads:
             continue
         # "Courtesy of Busan Metropolitan City", "Promotion of ... in Busan Metropolitan City": a body

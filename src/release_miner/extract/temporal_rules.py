@@ -228,7 +228,10 @@ def h_relday(m: re.Match[str], ctx: Context) -> Atom | None:
     point = relative_day(ctx.anchor, offset)
     if m.group("par"):
         inner = m.group("par").strip()[1:-1]
-        given = _paren_date(inner, ctx)
+        weekday_only = re.fullmatch(r"\s*" + _WD + r"\.?\s*", inner) is not None
+        # a weekday in brackets only names the day the word already gives ("tomorrow (Wednesday)");
+        # a calendar date in brackets says which day it is ("today (July 17)")
+        given = None if weekday_only else _paren_date(inner, ctx)
         if given is not None:
             if given.has_date or not point.has_date:
                 point = given
@@ -657,7 +660,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("fy", rf"\bFY\s?'?(?P<y>{_YEAR}|\d\d)(?:\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d))?(?![\d])", h_fy),
         ("fiscal", rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<y>{_YEAR})(?:\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d))?(?![\d])", h_fy),
         ("ago", rf"\b(?P<n>{_NUMW}|(?i:an?))\s+(?P<u>(?i:years?|months?|weeks?|days?))\s+(?i:ago|earlier)\b", h_ago),
-        ("relperiod", r"\b(?P<rel>(?i:the\s+(?:past|last|next|coming|previous|following|same|current)|this|last|next|"
+        ("relperiod", r"\b(?P<rel>(?i:the\s+(?:past|last|next|coming|previous|following|same|current|latest|most\s+recent)|this|last|next|"
                       r"past|coming|following|previous|current))\s+(?P<unit>(?i:year|month|week|quarter|(?:fiscal|financial)\s+year))\b",
          h_relperiod),
         ("year_part", r"\b(?i:the\s+(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+the\s+year|year-end)\b",
