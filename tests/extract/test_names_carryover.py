@@ -197,3 +197,27 @@ def test_a_headline_name_ends_where_the_name_does(names_nlp, text, name):
 def test_joined_initials_are_a_name(names_nlp):
     text = "City Manager R.J. Okonkwo said the budget is balanced."
     assert "R.J. Okonkwo" in _people(names_nlp, text)
+
+
+def test_an_upper_case_headline_names_its_body(names_nlp):
+    text = "WEXBRIDGE DISTRICT COUNCIL PASSES BUDGET FOR NEW LIBRARY\n\nThe council met on Monday."
+    orgs = _orgs(names_nlp, text)
+    assert "Wexbridge District Council" in orgs
+    assert "New Library" not in orgs  # an adjective and a head noun name no body
+
+
+@pytest.mark.parametrize("text", [
+    "The System was upgraded, the Unit said.",
+    "Participating firms include Hanwha Ocean, Doosan Enerbility and Korea Zinc.",
+])
+def test_common_words_and_company_lists_are_not_people(names_nlp, text):
+    assert _people(names_nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, name, affiliation", [
+    ("Councillor Ama Mensah of Lambeth Council said the plan works.", "Ama Mensah", "Lambeth Council"),
+    ("Director Kim Jin-ho of the Busan Economic Promotion Agency said the fund opens.", "Kim Jin-ho",
+     "Busan Economic Promotion Agency"),
+])
+def test_a_stated_body_is_the_whole_affiliation(names_nlp, text, name, affiliation):
+    assert _people(names_nlp, text)[name].affiliation == affiliation

@@ -14,22 +14,29 @@ from pathlib import Path
 
 
 @lru_cache(maxsize=4)
-def common_words(model_path: str | None) -> frozenset[str]:
-    """Lower-cased English lemmas of the model at ``model_path``; empty when it has no lemma index."""
+def _index(model_path: str | None) -> dict[str, frozenset[str]]:
+    """The lemma index of the model at ``model_path`` by part of speech; empty when it has none."""
     if not model_path:
-        return frozenset()
+        return {}
     path = Path(model_path) / "lemmatizer" / "lookups" / "lookups.bin"
     if not path.exists():
-        return frozenset()
+        return {}
     from spacy.lookups import Lookups
 
     lookups = Lookups().from_disk(path.parent)
     if not lookups.has_table("lemma_index"):
-        return frozenset()
-    words: set[str] = set()
-    for entries in lookups.get_table("lemma_index").values():
-        words.update(w.lower() for w in entries)
-    return frozenset(words)
+        return {}
+    return {pos: frozenset(w.lower() for w in entries) for pos, entries in lookups.get_table("lemma_index").items()}
 
 
-__all__ = ["common_words"]
+def common_words(model_path: str | None) -> frozenset[str]:
+    """Lower-cased English lemmas (every part of speech) of the model at ``model_path``."""
+    return frozenset().union(*_index(model_path).values())
+
+
+def verbs(model_path: str | None) -> frozenset[str]:
+    """Lower-cased English verb lemmas of the model at ``model_path``."""
+    return _index(model_path).get("verb", frozenset())
+
+
+__all__ = ["common_words", "verbs"]

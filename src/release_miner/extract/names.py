@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Organization, Person
-from .english_words import common_words
+from .english_words import common_words, verbs
 from .orgs import extract_organizations, set_common_words
 from .persons import find_mentions, group_mentions, to_person
 from .roles import MULTIWORD_TITLE, role_before
@@ -43,7 +43,8 @@ def _default_affiliations(people: list[Person], organizations: list[Organization
 @Language.factory("release_names")
 def make_names(nlp: Language, name: str) -> "NameExtractor":
     # the base model's English lexicon tells ordinary words from names in coordinated bodies
-    set_common_words(common_words(str(nlp.path) if nlp.path else None))
+    model_path = str(nlp.path) if nlp.path else None
+    set_common_words(common_words(model_path), verbs(model_path))
     return NameExtractor()
 
 

@@ -162,11 +162,19 @@ def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
           verbs: set[int]) -> list[list[_Tok]]:
     """Capitalised runs of one line, broken at blocked spans (people and their titles), roles and quotes."""
     toks = [_Tok(m.group(), line_start + m.start(), line_start + m.end()) for m in _TOKEN.finditer(line)]
+    caps = _all_caps(line)
+    if caps:
+        # an upper-case headline: its words read as their title-case selves ("BUSAN CITY COUNCIL"),
+        # small words in lower case, and its verb ends the name before it
+        for t in toks:
+            low = t.text.lower()
+            t.text = low if low in _CONNECTORS or low in _HEADLINE_SMALL_WORDS else t.text.capitalize()
+            t.verb = t.verb or (t.text[:1].isalpha() and _headline_verb(t.text))
     # only the blocked spans that touch this line matter (a long release has thousands)
     line_end = line_start + len(line)
     blocked = [(s, e) for s, e in blocked if s <= line_end and e > line_start]
     for t in toks:
-        t.verb = t.start in verbs or t.low in TRAILING_VERBS
+        t.verb = t.verb or t.start in verbs or t.low in TRAILING_VERBS
     runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
 
@@ -184,6 +192,9 @@ def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if any(s <= tok.start < e for s, e in blocked):
             close(role=True)
+            continue
+        if caps and tok.verb:
+            close()
             continue
         if tok.capitalised and tok.text not in _QUOTES:
             if tok.low in _ROLE_WORDS and not tok.possessive:
@@ -225,6 +236,25 @@ def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
     return runs
 
 
+_CAPS_WORD = re.compile(r"[A-Za-z]{2,}")
+#: Words a title-case headline writes in lower case.
+_HEADLINE_SMALL_WORDS = frozenset("a an as at but by from into or over to with via vs".split())
+
+
+def _all_caps(line: str) -> bool:
+    """A line written in capitals (three words or more, nearly all of them upper-case)."""
+    words = _CAPS_WORD.findall(line)
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.9 * len(words)
+
+
+def caps_name(name: str) -> str:
+    """The name an upper-case headline writes in capitals, in title case ("BUSAN CITY COUNCIL")."""
+    words = name.split(" ")
+    if len(words) < 2 or not name.isupper():
+        return name
+    return " ".join(w.lower() if w.lower() in _CONNECTORS and i else w.capitalize() for i, w in enumerate(words))
+
+
 def _strip_front(run: list[_Tok]) -> list[_Tok]:
     """Drop what cannot open a name: articles, ordinals ("the 50th"), connectors, verbs."""
     while run and (run[0].text in LEADING_JUNK or _ORDINAL.match(run[0].text) or run[0].low in _CONNECTORS
@@ -237,10 +267,24 @@ def _strip_front(run: list[_Tok]) -> list[_Tok]:
 _COMMON: frozenset[str] = frozenset()
 
 
-def set_common_words(words: frozenset[str]) -> None:
-    """Use ``words`` as the ordinary English words that do not open a proper name on their own."""
-    global _COMMON
-    _COMMON = words
+#: English verb lemmas of the base model's lexicon (set by `set_common_words`).
+_VERBS: frozenset[str] = frozenset()
+
+
+def set_common_words(words: frozenset[str], verb_lemmas: frozenset[str] = frozenset()) -> None:
+    """Use ``words`` as the ordinary English words that do not open a proper name on their own,
+    and ``verb_lemmas`` to find the verb of an upper-case headline."""
+    global _COMMON, _VERBS
+    _COMMON, _VERBS = words, verb_lemmas
+
+
+def _headline_verb(word: str) -> bool:
+    """A finite verb form ("Passes", "Approved") of an English verb: the tagger cannot read capitals."""
+    low = word.lower()
+    for suffix, stem_end in (("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ies", "y")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2 and low[:-len(suffix)] + stem_end in _VERBS:
+            return True
+    return False
 
 
 def _distinctive(tok: _Tok) -> bool:
@@ -364,7 +408,7 @@ SOLE_LEGISLATURES = frozenset({"Parliament", "Congress"})
 #: Words that say what kind of meeting or body, not which one ("Ordinary Council Meeting", "Full Council").
 _KIND_WORDS = frozenset(w.lower() for w in _GENERIC_LEVELS) | frozenset(
     "full ordinary regular special extraordinary annual general plenary joint councillors councilors members "
-    "officials staff and of the & meeting meetings session sessions".split())
+    "officials staff and of the & meeting meetings session sessions new main".split())
 
 
 def _generic_only(name: str) -> bool:
@@ -479,7 +523,7 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
     for line in text.split("\n"):
         for run in _runs(text, pos, line, blocked, verbs):
             for s, e in _head_spans(text, run):
-                name = _clean_name(text[s:e])
+                name = caps_name(_clean_name(text[s:e]))
                 words = name.split()
                 generic = len(words) == 2 and words[0] in _GENERIC_LEVELS and words[1] not in LEGISLATURES
                 truncated = e >= len(text.rstrip())
