@@ -221,3 +221,20 @@ def test_common_words_and_company_lists_are_not_people(names_nlp, text):
 ])
 def test_a_stated_body_is_the_whole_affiliation(names_nlp, text, name, affiliation):
     assert _people(names_nlp, text)[name].affiliation == affiliation
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Calgary city council approved the downtown plan on Monday.", "Calgary City Council"),
+    ("After Denver's city council voted, the works began.", "Denver City Council"),
+    ("Mayor Ana Ruiz of the City of Pittsburgh thanked the City Council for its support.", "Pittsburgh City Council"),
+])
+def test_a_city_council_named_by_its_kind_is_its_city_s_council(names_nlp, text, body):
+    assert body in _orgs(names_nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The increases need City Council approval.",  # no city named
+    "City Council Member Dara Okafor proposed the change.",  # a role
+])
+def test_a_city_council_without_its_city_stays_unnamed(names_nlp, text):
+    assert not any(name.endswith("City Council") for name in _orgs(names_nlp, text))

@@ -535,6 +535,7 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
     for m in _LOWER_CITY_OF.finditer(text):
         if m.group("place") in PLACES or m.group("place").lower() in PLACES_LOWER:
             spans.append(OrgSpan(m.start(), m.end(), "City of " + m.group("place")))
+    spans += _city_councils(doc, spans, blocked)
     covered = [(o.start, o.end) for o in spans]
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -549,6 +550,47 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
         if _model_org_ok(text, ent.start_char, ent.end_char, name, verbs, person_words):
             spans.append(OrgSpan(ent.start_char, ent.end_char, name, from_heads=False))
     return _merge(text, spans)
+
+
+#: A city's council or commission named by its kind only: "City Council", "Calgary city council".
+_CITY_BODY = re.compile(r"(?:(?P<place>\b[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?)(?:['’]s)? )?\b(?P<kind>[Cc]ity [Cc]ouncil|"
+                        r"[Cc]ity [Cc]ommission)\b(?! [A-Z])")
+
+
+def _city_councils(doc: Doc, spans: list[OrgSpan], blocked: list[tuple[int, int]]) -> list[OrgSpan]:
+    """A city council named by its kind alone is the council of the city before it or the release's city.
+
+    "Calgary city council approved ..." is Calgary City Council; "the Mayor and City Council" in a
+    release of the City of Pittsburgh is Pittsburgh City Council. Without a place before it and with
+    no single city government named in the release, the body stays unnamed.
+    """
+    text = doc.text
+    places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE"}
+    governments = {key[4:] for key in (_city_government(o.name) for o in spans) if key}
+    named = {o.name.lower() for o in spans}
+    out = []
+    for m in _CITY_BODY.finditer(text):
+        if any(s <= m.start("kind") < e for s, e in blocked):
+            continue  # part of a role ("City Council Member Dara Okafor")
+        kind = m.group("kind").title()
+        place = m.group("place")
+        if place and " " in place and not ((m.start("place"), m.end("place")) in places
+                                           or place.lower() in PLACES_LOWER):
+            place = place.split(" ")[1]  # "After Denver's city council": the place is the last word
+        place_start = m.end("place") - len(place) if place else -1
+        if place and ((place_start, m.end("place")) in places or place.lower() in PLACES_LOWER):
+            start = place_start
+        elif place and place[:1].isupper() and place not in ("The", "A", "Our", "His", "Her", "Their", "Its"):
+            continue  # another name before it ("Suwon Special City Council" is found as a whole)
+        elif len(governments) == 1 and kind[0] == "C" and m.group("kind")[0] == "C":
+            place, start = next(iter(governments)).title(), m.start("kind")
+        else:
+            continue
+        name = f"{place} {kind}"
+        if any(n.startswith(place.lower()) and n.endswith("council") and n != name.lower() for n in named):
+            continue  # the release names its council otherwise ("Busan Metropolitan Council")
+        out.append(OrgSpan(start, m.end("kind"), name))
+    return out
 
 
 def _norm(name: str) -> str:
