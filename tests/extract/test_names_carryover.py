@@ -238,3 +238,8 @@ def test_a_city_council_named_by_its_kind_is_its_city_s_council(names_nlp, text,
 ])
 def test_a_city_council_without_its_city_stays_unnamed(names_nlp, text):
     assert not any(name.endswith("City Council") for name in _orgs(names_nlp, text))
+
+
+def test_the_body_of_a_plural_role_is_no_organization(names_nlp):
+    text = "The mayor met the city's Members of Parliament, who backed the plan."
+    assert "Parliament" not in _orgs(names_nlp, text)
