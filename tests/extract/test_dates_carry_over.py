@@ -125,3 +125,17 @@ def test_periods_of_unstated_length_are_kept_only_on_request():
 def test_relative_mentions_without_publication_date_keep_a_null_value(text, mention):
     got = [(m.text, m.value) for m in find_dates(text, None, keep_unresolved=True)]
     assert got == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met ten days before the vote at 6 a.m.", [("at 6 a.m.", "T06:00")]),
+        ("Two hours after the blast, at 9 p.m., crews arrived. The office opens at 9 a.m.",
+         [("at 9 p.m.", "T21:00"), ("at 9 a.m.", "2025-03-27T09:00")]),
+        ("Doors open at 6 p.m. on Friday.", [("at 6 p.m. on Friday", "2025-03-21T18:00")]),
+    ],
+)
+def test_a_time_after_a_stretch_counted_from_an_event_keeps_no_day(text, expected):
+    got = [(m.text, m.value) for m in find_dates(text, P) if m.kind == "time"]
+    assert got == expected
