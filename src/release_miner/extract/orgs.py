@@ -14,6 +14,12 @@ Two sources, both general:
    abbreviation, a programme or event (word lists), a person or role, quoted, or a
    fragment of a title-case headline.
 
+Two names joined by "and" are two bodies when each opens with a word that is only a name
+(not an English word of the base model's WordNet lemma index): "Daewoo Securities and Shinhan
+Bank", but "Korea Trade and Investment Promotion Agency" stays one. An upper-case headline is
+read in title case and its verb ends the name before it. "City Council" on its own is the council
+of the place written before it or of the release's one named city government.
+
 Names lose a leading "the", ordinals ("the 50th ... Meeting") and possessives. An
 abbreviation in brackets right after a name becomes its alias, and later mentions of the
 abbreviation count as mentions of the body.
