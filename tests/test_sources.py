@@ -5,7 +5,7 @@ import json
 import pytest
 
 from release_miner.pipeline import Document
-from release_miner.sources import InputError, SourceNotFound, check_paths, read_sources
+from release_miner.sources import InputError, Skipped, SourceNotFound, check_paths, read_sources
 
 
 def _read(*paths):
@@ -65,7 +65,20 @@ def test_missing_path_is_an_error_before_any_work(tmp_path):
         check_paths([str(tmp_path), str(tmp_path / "nope.jsonl")])
 
 
-def test_empty_file_gives_an_empty_document(tmp_path):
-    (tmp_path / "empty.txt").write_bytes(b"")
-    docs, errors = _read(tmp_path / "empty.txt")
-    assert errors == [] and docs[0].text == ""
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n", b"<html><body>  </body></html>"])
+def test_an_empty_or_blank_file_is_skipped_and_said_so(tmp_path, content):
+    path = tmp_path / ("empty.html" if content.startswith(b"<") else "empty.txt")
+    path.write_bytes(content)
+    docs, errors = _read(path)
+    assert docs == [] and len(errors) == 1 and isinstance(errors[0], Skipped)
+    assert str(errors[0]).startswith(f"{path}: ") and str(errors[0]).endswith("skipped")
+
+
+def test_inputs_are_counted_ahead_for_a_progress_total(tmp_path):
+    from release_miner.sources import count_inputs
+
+    (tmp_path / "a.txt").write_text("A release.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n', encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    assert count_inputs([str(tmp_path)]) == 4
+    assert count_inputs([str(tmp_path / "a.txt"), "-"]) is None

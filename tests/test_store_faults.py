@@ -22,6 +22,7 @@ from release_miner.cli import main
 from release_miner.people import link_people
 from release_miner.records import Organization, Person, Release
 from tests.store_race import open_and_add
+from tests.store_versions import dataset_at_version
 from release_miner.store import SCHEMA_VERSION, SchemaTooNew, Store, StoreError
 
 CLI = Path(sys.executable).parent / "release-miner"
@@ -207,13 +208,7 @@ def test_writing_to_a_read_only_dataset_is_one_line(read_only_dataset) -> None:
 
 
 def test_a_read_only_open_of_an_older_schema_upgrades_it_when_it_may(tmp_path: Path) -> None:
-    db = tmp_path / "old.sqlite"
-    with Store(db):
-        pass
-    conn = sqlite3.connect(db)
-    conn.execute("ALTER TABLE dates DROP COLUMN value_max")
-    conn.execute("PRAGMA user_version = 3")
-    conn.commit()
-    conn.close()
+    db = dataset_at_version(tmp_path / "old.sqlite", 3)
     with Store(db, readonly=True) as store:
         assert store.schema_version == SCHEMA_VERSION
+        assert "value_max" in {c[1] for c in store.conn.execute("PRAGMA table_info(dates)")}

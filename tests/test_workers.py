@@ -87,7 +87,7 @@ def test_run_cli_workers_stores_the_same(docs_file, tmp_path):
     assert main(["run", "-q", str(docs_file), "--db", str(db2), "--workers", "2"]) == 0
     with Store(db1) as a, Store(db2) as b:
         assert _dicts(b.releases()) == _dicts(a.releases())
-        assert b.count() == len(SAMPLE_DOCS)
+        assert b.count() == len([d for d in SAMPLE_DOCS if d["text"].strip()])  # an empty text is not stored
 
 
 @pytest.mark.parametrize("args, message", [

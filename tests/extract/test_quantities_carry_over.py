@@ -58,6 +58,25 @@ def test_quantities(phrase, value, unit, value_max):
     assert got["value"] == pytest.approx(value, rel=1e-4)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "value", "value_max", "approx"),
+    [
+        ("10-12 homes", 10, 12, False),
+        ("about 10-12 visitors per week", 10, 12, True),
+        ("3–5 trucks", 3, 5, False),
+    ],
+)
+def test_hyphenated_counts_keep_both_ends(phrase, value, value_max, approx):
+    got = normalise(phrase)
+    assert (got["value"], got["value_max"], got["approx"]) == (value, value_max, approx)
+
+
+@pytest.mark.parametrize("phrase", ["the 2024-25 season", "a 3-1 win", "Room 10-12 is shut", "on 3-7 March"])
+def test_hyphenated_numbers_that_are_no_range(phrase):
+    got = normalise(phrase)
+    assert got is None or got["value_max"] is None
+
+
 @pytest.mark.parametrize("phrase", ["5 points", "3 quarters", "2 hands", "a bare 1/2", "on 3/4 of days", "scored 2 in the final"])
 def test_unit_words_that_are_ordinary_words(phrase):
     got = normalise(phrase)

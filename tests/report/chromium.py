@@ -38,11 +38,15 @@ def _command(profile: Path, *args: str) -> list[str]:
 
 
 def dump_dom(url: str) -> str:
-    """The serialised DOM after the page loaded and its scripts ran."""
-    with tempfile.TemporaryDirectory(prefix="rm-chromium-") as profile:
-        done = subprocess.run(_command(Path(profile), "--virtual-time-budget=3000", "--dump-dom", url),
-                              capture_output=True, text=True, timeout=TIMEOUT, check=True)
-    return done.stdout
+    """The serialised DOM once the page loaded and a report page's script has drawn its releases.
+
+    Read over the DevTools protocol, not with ``--dump-dom``: that flag dumps when a fixed
+    virtual-time budget runs out, and on a loaded machine the report's first page of releases
+    (drawn after the overview's frame) may not be in the DOM yet.
+    """
+    with DevTools() as browser:
+        browser.open(url, same_url=False)
+        return "<!DOCTYPE html>" + browser.evaluate("document.documentElement.outerHTML")
 
 
 def screenshot(url: str, path: Path, size: tuple[int, int] = (1280, 2400)) -> bytes:
@@ -110,11 +114,17 @@ class DevTools:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def open(self, url: str) -> None:
-        """Navigate and wait until the document has loaded (polling readyState, no timing assumptions)."""
+    def open(self, url: str, same_url: bool = True) -> None:
+        """Navigate and wait until the document has loaded (polling readyState, no timing assumptions).
+
+        ``same_url=False`` accepts a page whose script rewrote its fragment (filters in the URL)
+        and tells the new document from the old one by a marker left on the old one instead.
+        """
+        self.evaluate("window.__rmPrevious = true")
         self.call("Page.navigate", url=url)
-        for _ in range(2000):
-            if (self.evaluate("document.readyState") == "complete" and self.evaluate("location.href") == url
+        arrived = "location.href === " + json.dumps(url) if same_url else "!window.__rmPrevious"
+        for _ in range(24000):
+            if (self.evaluate("document.readyState") == "complete" and self.evaluate(arrived)
                     and self.evaluate("!document.getElementById('report-data') || document.body.dataset.ready === '1'")):
                 return  # a report page is read once its script has drawn the first releases
             time.sleep(0.005)

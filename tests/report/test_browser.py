@@ -217,6 +217,31 @@ def test_a_phone_width_page_does_not_overflow(report_url):
         assert browser.evaluate("[...document.querySelectorAll('.scroll')].every(s => s.getBoundingClientRect().right <= 420)")
 
 
+def test_a_release_s_tables_read_on_a_phone_without_sideways_scrolling(report_url):
+    """At 420 px every row of a release's tables is a card: nothing scrolls sideways, the review
+    controls are on screen, and each cell is led by its column's name (also after a redraw)."""
+    fits = """[...document.querySelectorAll('article.release .scroll')].every(
+                  s => s.scrollWidth <= s.clientWidth + 1)"""
+    labels = """[...document.querySelectorAll('article.release table.grid tbody td')].every(
+                  td => td.dataset.label
+                        && getComputedStyle(td, '::before').content === JSON.stringify(td.dataset.label))"""
+    controls = """[...document.querySelectorAll('article.release table.grid button')].every(
+                  b => b.getBoundingClientRect().right <= 420)"""
+    with DevTools() as browser:
+        browser.set_width(420)
+        browser.open(report_url)
+        assert browser.evaluate("document.querySelectorAll('article.release table.grid tbody td').length") > 0
+        assert browser.evaluate(fits) and browser.evaluate(controls) and browser.evaluate(labels)
+        browser.evaluate("""(() => {
+            const row = document.querySelector('article.release button.fix').closest('tr');
+            row.querySelector('input').value = '7';
+            row.querySelector('button.fix').click(); })()""")
+        assert browser.evaluate("new Promise(done => setTimeout(() => done(true), 50))")
+        assert browser.evaluate(labels)  # the redrawn row is labelled again
+        browser.set_width(1280)
+        assert browser.evaluate("getComputedStyle(document.querySelector('article.release thead')).display") != "none"
+
+
 def test_korean_text_is_drawn_with_a_cjk_font(tmp_path):
     from release_miner.records import Release
 

@@ -30,6 +30,10 @@ def _statuses(release: Release) -> list[tuple[str, str]]:
     ("The library pass costs £12/month for residents.", "£12"),
     ("Loans range from $5,000 to $50,000 depending on size.", "$5,000 to $50,000"),
     ("The operator is paid 3 million won annually for upkeep.", "3 million won"),
+    # the rate inside the mention itself, as figures extraction keeps the "per" of a rate
+    ("Job-search allowances of KRW 300,000 per month for three months.", "KRW 300,000 per month"),
+    ("Crossing guards will earn $21/hour from May.", "$21/hour"),
+    ("Parking costs $5 a day near the stadium.", "$5 a day"),
 ])
 def test_per_unit_amounts_and_rates_are_left_out(sentence, needle):
     (status,) = _statuses(_release(sentence, (needle, 1.0, "USD")))

@@ -107,6 +107,17 @@ def test_decisions_flow_from_the_page_into_the_dataset_and_back(dataset, tmp_pat
         docs = {d.id: d for d in reviewed_training_docs(store.conn)}
     assert sorted(docs) == ["busan-2", "london-1"]
     assert all(d.text[p.start:p.end] == p.text for d in docs.values() for p in d.policies)
+    # ``train --corrections corrections.jsonl``: the file's decisions, in context when the dataset is at hand ...
+    with Store(dataset) as store:
+        from_file = {d.id: d for d in reviewed_training_docs(corrections, store.conn)}
+    assert sorted(from_file) == ["busan-2", "london-1"]
+    assert {(p.text, p.label) for d in from_file.values() for p in d.policies} == {
+        (t, label) for (_, t), label in labelled.items()}
+    # ... and as the policies' own words when it is not
+    alone = reviewed_training_docs(corrections)
+    expected = sorted((t, label) for (_, t), label in labelled.items())
+    assert sorted((d.text, d.policies[0].label) for d in alone) == expected
+    assert all(d.text[p.start:p.end] == p.text for d in alone for p in d.policies)
 
 
 def test_unusable_decisions_are_reported_by_line_and_the_rest_stored(dataset, tmp_path, capsys):

@@ -10,7 +10,7 @@ from typing import IO
 
 from ..outputs import atomic_text
 from ..pipeline import ModelNotFound, load_pipeline
-from ..sources import InputError
+from ..sources import InputError, Skipped
 from ..store import Store, StoreError
 
 
@@ -61,7 +61,15 @@ def open_store(path: str, *, readonly: bool = False) -> Store:
 
 
 def print_input_error(error: InputError) -> None:
-    print(f"error: {error}", file=sys.stderr)
+    """An input error as ``error: file:line: problem``; an input skipped on purpose without the ``error:``."""
+    print(error if isinstance(error, Skipped) else f"error: {error}", file=sys.stderr)
+
+
+def no_releases_message(sources: list[str]) -> str:
+    """Why a batch had nothing to work on, naming what was given."""
+    named = ", ".join(sources) if sources else "the sources given"
+    return (f"no releases found in {named} (release-miner reads .txt, .md, .html and .jsonl files, "
+            "and skips empty files and its own outputs)")
 
 
 @contextmanager

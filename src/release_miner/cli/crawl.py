@@ -31,7 +31,7 @@ def register(subparsers) -> None:
     p.add_argument("urls", nargs="*", metavar="URL", help="start URLs (default: the --site adapter's start URLs)")
     p.add_argument("--db", default="releases.sqlite", help="the dataset file (created if missing)")
     p.add_argument("--site", metavar="NAME", help="use this site adapter from sites.toml for every page")
-    p.add_argument("--sites", metavar="TOML", help="site adapters file (default: corpus/sites.toml)")
+    p.add_argument("--sites", metavar="TOML", help="site adapters file (default: the adapters shipped with release-miner)")
     p.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
                    help=f"fetch at most N pages in this invocation (default {DEFAULT_MAX_PAGES:,}; 0: no limit); "
                         "run again to continue")

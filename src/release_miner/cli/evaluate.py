@@ -18,7 +18,7 @@ def register(subparsers) -> None:
         "release-miner evaluate --gold ../shared/eval/dev.jsonl",
         "release-miner evaluate --gold my-gold.jsonl --json scores.json --per-doc",
     ])
-    p.add_argument("--gold", required=True, help="gold JSONL: documents with a `gold` object (see GUIDELINES.md)")
+    p.add_argument("--gold", required=True, help="gold JSONL: documents with a `gold` object (see docs/annotation.md)")
     p.add_argument("--predictions", metavar="JSONL", help="score this extraction output instead of extracting")
     p.add_argument("--json", metavar="PATH", help="also write the full result as JSON")
     p.add_argument("--per-doc", action="store_true", help="list missed and spurious items per document")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..outputs import check_output_file, check_output_folder
 from ..store import export_csv, export_jsonl
-from .common import add_command, open_store, output_stream
+from .common import CommandError, add_command, open_store, output_stream
 
 
 def register(subparsers) -> None:
@@ -15,7 +16,7 @@ def register(subparsers) -> None:
         "release-miner export --db releases.sqlite --format jsonl --output releases.jsonl",
         "release-miner export --db releases.sqlite --format csv --output csv/",
     ])
-    p.add_argument("--db", default="releases.sqlite", help="the dataset file")
+    p.add_argument("--db", default="releases.sqlite", help="the dataset file (default: %(default)s)")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.add_argument("--output", "-o", metavar="PATH",
                    help="JSONL file (default stdout) or, for csv, a folder (default ./export)")
@@ -24,6 +25,9 @@ def register(subparsers) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     if args.format == "csv":
+        if args.output and Path(args.output).suffix.lower() == ".csv" and not Path(args.output).is_dir():
+            raise CommandError(f"{args.output}: a CSV export is one file per table, written to a folder; "
+                               "name a folder (e.g. --output export/), nothing was written")
         check_output_folder(args.output or "export")
     else:
         check_output_file(args.output)

@@ -1,6 +1,6 @@
 """Site adapters: what the crawler knows about one city's press-release pages, kept as data.
 
-An adapter (one ``[[site]]`` table in ``corpus/sites.toml``) says which URLs of a host are
+An adapter (one ``[[site]]`` table in ``sites.toml``, shipped in this package) says which URLs of a host are
 releases and which are listings, and gives CSS selectors for the parts of a page: list
 items and their dates, the title, the date, the body, the next-page link, and furniture
 to drop. Where an adapter applies its selectors take precedence; each selector falls
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-#: ``corpus/sites.toml`` of the source tree (the package lives in ``src/release_miner``).
-DEFAULT_SITES = Path(__file__).resolve().parents[3] / "corpus" / "sites.toml"
+#: The adapters shipped with release-miner: package data, so an installed (non-editable) copy has them.
+DEFAULT_SITES = Path(__file__).resolve().with_name("sites.toml")
 
 _SELECTOR_KEYS = ("list_item", "list_link", "list_date", "title", "date", "body", "next_page", "attachments",
                   "drop")
@@ -29,7 +29,7 @@ class AdapterError(ValueError):
 
 @dataclass
 class SiteAdapter:
-    """One site's URL patterns and CSS selectors (see ``corpus/sites.toml`` for each key's meaning)."""
+    """One site's URL patterns and CSS selectors (see ``sites.toml`` beside this module for each key's meaning)."""
 
     name: str
     hosts: list[str]
@@ -103,7 +103,7 @@ def _adapter(entry: dict) -> SiteAdapter:
 
 
 def load_adapters(path: str | Path | None = None) -> list[SiteAdapter]:
-    """Adapters from ``path`` (default ``corpus/sites.toml``); none when the default file is absent."""
+    """Adapters from ``path`` (default: the shipped ``sites.toml``); none when the default file is absent."""
     target = Path(path) if path else DEFAULT_SITES
     if not target.exists():
         if path:

@@ -31,7 +31,7 @@ from .adapters import SiteAdapter, adapter_for
 from .discover import Entry, document_kind, inflate, parse_feed, parse_sitemap
 from .fetch import FetchError, FetchOptions, FetchResult, PoliteSession
 from .pages import Link, PageInfo, analyse
-from .robots import Robots
+from .robots import MAX_ROBOTS_BYTES, Robots
 from .scope import Scope, index_variants
 from .state import CrawlState, FrontierItem, compress, decompress, now
 from .urls import AddressPolicy, canonical_url, host_of, is_attachment_url, origin_of
@@ -108,9 +108,9 @@ class CrawlReport:
         else:
             state = "stopped"
         lines = [f"crawl {state}{' (resumed)' if self.resumed else ''}: {self.fetched} fetched, "
-                 f"{self.releases} new releases, {self.updated} updated, {self.not_modified} not modified, "
-                 f"{self.listings} listings/feeds, {self.other} other pages, {self.duplicates} duplicates, "
-                 f"{self.attachments} attachments"]
+                 f"{_count(self.releases, 'new release')}, {self.updated} updated, {self.not_modified} not modified, "
+                 f"{self.listings} listings/feeds, {_count(self.other, 'other page')}, "
+                 f"{_count(self.duplicates, 'duplicate')}, {_count(self.attachments, 'attachment')}"]
         if self.failed_releases or self.failed_other:
             other = ", ".join(f"{reason}: {n}" for reason, n in self.failure_reasons.most_common())
             lines.append(f"failed: {_count(self.failed_releases, 'release')}, "
@@ -173,13 +173,16 @@ class Crawler:
         if origin not in self.robots:
             robots_url = f"{origin}/robots.txt"
             try:
-                result = self.session.fetch(robots_url)
+                result = self.session.fetch(robots_url, head=MAX_ROBOTS_BYTES)   # its rules, however served
             except FetchError as exc:
                 robots = Robots.deny_all(str(exc).removeprefix(f"{robots_url}: "))
             else:
                 if result.status == 200 and result.body is not None:
+                    body = result.body
+                    if result.truncated:   # only whole lines of the part read (never half a character)
+                        body = body[: body.rfind(b"\n") + 1]
                     try:
-                        text = decode_bytes(result.body, result.charset)
+                        text = decode_bytes(body, result.charset)
                     except UndecodableError:
                         text = ""   # not a robots.txt at all: no rules
                     robots = Robots.parse(text, self.options.fetch.user_agent)
@@ -191,6 +194,10 @@ class Crawler:
                 self.on_event("robots", f"{robots_url}: cannot be read ({robots.unreadable}); nothing on "
                                         f"{origin} is fetched until it can")
             self.session.set_host_delay(host_of(url), robots.crawl_delay)
+            if robots.crawl_delay is not None and robots.crawl_delay > self.options.fetch.delay:
+                # honoured, but said: a long Crawl-delay would otherwise look like a hung crawl
+                self.on_event("robots", f"{robots_url} asks for {robots.crawl_delay:g} s between requests "
+                                        f"(Crawl-delay): {origin} is crawled at that pace")
             self.robots[origin] = robots
         return self.robots[origin]
 

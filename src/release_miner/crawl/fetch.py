@@ -256,8 +256,13 @@ class PoliteSession:
             self._sleep(remaining)
         self._last[host] = time.monotonic()
 
-    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        """GET ``url`` politely, following redirects; raises `FetchError` when it cannot be had."""
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+              head: int | None = None) -> FetchResult:
+        """GET ``url`` politely, following redirects; raises `FetchError` when it cannot be had.
+
+        ``head``: read the first ``head`` bytes of the body whatever its size and content type
+        (``truncated`` says there was more), for robots.txt: its rules must be read even when a
+        server labels it ``application/octet-stream`` or it is larger than a page may be."""
         redirects: list[str] = []
         current = url
         for _hop in range(self.options.max_redirects + 1):
@@ -288,7 +293,7 @@ class PoliteSession:
                 current = target
                 etag = last_modified = None  # validators belong to the URL they were issued for
                 continue
-            return self._read(url, current, response, redirects)
+            return self._read(url, current, response, redirects, head)
         raise FetchError(f"{url}: more than {self.options.max_redirects} redirects")
 
     def _get_with_retries(self, url: str, headers: dict[str, str]) -> requests.Response:
@@ -327,24 +332,29 @@ class PoliteSession:
             self._sleep(wait)
             self._last[host] = time.monotonic()
 
-    def _read(self, url: str, final: str, response: requests.Response, redirects: list[str]) -> FetchResult:
+    def _read(self, url: str, final: str, response: requests.Response, redirects: list[str],
+              head: int | None = None) -> FetchResult:
         headers = {k.lower(): v for k, v in response.headers.items()}
         result = FetchResult(url=url, final_url=final, status=response.status_code, headers=headers, body=None,
                              redirects=redirects)
+        limit = head if head is not None else self.options.max_bytes
         try:
-            if response.status_code == 304 or not result.is_text:
+            if response.status_code == 304 or (head is None and not result.is_text):
                 return result
             declared = headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > self.options.max_bytes:
+            if head is None and declared.isdigit() and int(declared) > limit:
                 result.truncated = True
                 return result
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_content(64 * 1024):
                 size += len(chunk)
-                if size > self.options.max_bytes:
+                if size > limit:
                     result.truncated = True
-                    return result
+                    if head is None:
+                        return result
+                    chunks.append(chunk[: len(chunk) - (size - limit)])
+                    break
                 chunks.append(chunk)
             if response.deadline.expired:   # a connection-close body simply ends when its socket is shut
                 raise FetchError(f"{final}: the whole page did not arrive within the {self.options.timeout:g} s "

@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from ..pipeline import Document
 from ..records import FIELDS, Release
-from ..sources import SUPPORTED_SUFFIXES, InputError, read_sources
+from ..sources import SUPPORTED_SUFFIXES, InputError, dataset_skipped, is_dataset_file, read_sources
 
 PARQUET_SUFFIXES = {".parquet", ".pq"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -107,7 +107,9 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | InputErro
             if is_parquet(child):
                 yield from _documents_from_parquet(child)
             elif child.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield from read_sources([str(child)])
+                yield from read_sources([str(child)], root=path)
+            elif is_dataset_file(child):
+                yield dataset_skipped(child)  # the dataset and its journal are never inputs: said so
 
 
 def output_record(release: Release) -> dict[str, Any]:

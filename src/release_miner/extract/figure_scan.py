@@ -520,9 +520,25 @@ def _joinable(a: _Atom, b: _Atom, text: str) -> bool:
     if b.currency and not a.currency and (a.percent or a.unit):
         return False
     if joiner in ("-", "–", "—", "~") and not (a.measured or b.measured or b.scaled):
-        # bare "3-7" is usually a date, a score or an identifier
-        return False
+        # bare "3-7" is usually a date, a score or an identifier, unless it counts something or
+        # is a rate ("10-12 homes", "10-12 per week"): ascending plain integers before a lower-case noun
+        return _counted_range(a, b, text)
     return True
+
+
+_COUNTED_AFTER_RE = re.compile(r"[ \t]+(?:(?:per|a|an|each|every)[ \t]+[a-z]+|(?P<noun>[a-z][a-z’'-]{2,}))")
+
+
+def _counted_range(a: _Atom, b: _Atom, text: str) -> bool:
+    """Is a hyphenated pair of plain numbers a range of a count or rate ("10-12 homes", "3–5 per day")?"""
+    plain = re.compile(r"\d{1,3}(?:,\d{3})*|\d+")
+    if not (plain.fullmatch(text[a.start:a.end]) and plain.fullmatch(text[b.start:b.end])) \
+            or a.value is None or b.value is None or not 0 <= a.value < b.value:
+        return False  # "2024-25", "3-1" (a score), "0.5-1" stays what it was
+    if re.search(r"[\w/.#-]\Z", text[max(0, a.left - 1):a.left]):
+        return False  # part of a code or an identifier ("No.3-7", "A10-12")
+    m = _COUNTED_AFTER_RE.match(text, b.right)
+    return bool(m) and (m.group("noun") is None or m.group("noun").lower() not in _STOP_WORDS)
 
 
 def _candidate(atoms: list[_Atom], text: str) -> Candidate:

@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Organization, Person
-from .orgs import extract_organizations
+from .english_words import common_words, verbs
+from .orgs import extract_organizations, set_common_words
 from .persons import find_mentions, group_mentions, to_person
 from .roles import MULTIWORD_TITLE, role_before
 
@@ -41,6 +42,9 @@ def _default_affiliations(people: list[Person], organizations: list[Organization
 
 @Language.factory("release_names")
 def make_names(nlp: Language, name: str) -> "NameExtractor":
+    # the base model's English lexicon tells ordinary words from names in coordinated bodies
+    model_path = str(nlp.path) if nlp.path else None
+    set_common_words(common_words(model_path), verbs(model_path))
     return NameExtractor()
 
 

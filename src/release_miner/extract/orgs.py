@@ -14,6 +14,12 @@ Two sources, both general:
    abbreviation, a programme or event (word lists), a person or role, quoted, or a
    fragment of a title-case headline.
 
+Two names joined by "and" are two bodies when each opens with a word that is only a name
+(not an English word of the base model's WordNet lemma index): "Daewoo Securities and Shinhan
+Bank", but "Korea Trade and Investment Promotion Agency" stays one. An upper-case headline is
+read in title case and its verb ends the name before it. "City Council" on its own is the council
+of the place written before it or of the release's one named city government.
+
 Names lose a leading "the", ordinals ("the 50th ... Meeting") and possessives. An
 abbreviation in brackets right after a name becomes its alias, and later mentions of the
 abbreviation count as mentions of the body.
@@ -81,6 +87,8 @@ class _Tok:
     verb: bool = False
     #: the run ended here because a role or a person's name follows ("White House Infrastructure | Coordinator")
     role_next: bool = False
+    #: opens a name split off a coordination that stands on its own without a head noun ("Daewoo Securities")
+    sole: bool = False
 
     @property
     def bare(self) -> str:
@@ -160,11 +168,19 @@ def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
           verbs: set[int]) -> list[list[_Tok]]:
     """Capitalised runs of one line, broken at blocked spans (people and their titles), roles and quotes."""
     toks = [_Tok(m.group(), line_start + m.start(), line_start + m.end()) for m in _TOKEN.finditer(line)]
+    caps = _all_caps(line)
+    if caps:
+        # an upper-case headline: its words read as their title-case selves ("BUSAN CITY COUNCIL"),
+        # small words in lower case, and its verb ends the name before it
+        for t in toks:
+            low = t.text.lower()
+            t.text = low if low in _CONNECTORS or low in _HEADLINE_SMALL_WORDS else t.text.capitalize()
+            t.verb = t.verb or (t.text[:1].isalpha() and _headline_verb(t.text))
     # only the blocked spans that touch this line matter (a long release has thousands)
     line_end = line_start + len(line)
     blocked = [(s, e) for s, e in blocked if s <= line_end and e > line_start]
     for t in toks:
-        t.verb = t.start in verbs or t.low in TRAILING_VERBS
+        t.verb = t.verb or t.start in verbs or t.low in TRAILING_VERBS
     runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
 
@@ -182,6 +198,9 @@ def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if any(s <= tok.start < e for s, e in blocked):
             close(role=True)
+            continue
+        if caps and tok.verb:
+            close()
             continue
         if tok.capitalised and tok.text not in _QUOTES:
             if tok.low in _ROLE_WORDS and not tok.possessive:
@@ -223,12 +242,88 @@ def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
     return runs
 
 
+_CAPS_WORD = re.compile(r"[A-Za-z]{2,}")
+#: Words a title-case headline writes in lower case.
+_HEADLINE_SMALL_WORDS = frozenset("a an as at but by from into or over to with via vs".split())
+
+
+def _all_caps(line: str) -> bool:
+    """A line written in capitals (three words or more, nearly all of them upper-case)."""
+    words = _CAPS_WORD.findall(line)
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.9 * len(words)
+
+
+def caps_name(name: str) -> str:
+    """The name an upper-case headline writes in capitals, in title case ("BUSAN CITY COUNCIL")."""
+    words = name.split(" ")
+    if len(words) < 2 or not name.isupper():
+        return name
+    return " ".join(w.lower() if w.lower() in _CONNECTORS and i else w.capitalize() for i, w in enumerate(words))
+
+
 def _strip_front(run: list[_Tok]) -> list[_Tok]:
     """Drop what cannot open a name: articles, ordinals ("the 50th"), connectors, verbs."""
     while run and (run[0].text in LEADING_JUNK or _ORDINAL.match(run[0].text) or run[0].low in _CONNECTORS
                    or run[0].verb or run[0].text == ","):
         run = run[1:]
     return run
+
+
+#: English words of the base model's lexicon (set by `set_common_words`); see `english_words`.
+_COMMON: frozenset[str] = frozenset()
+
+
+#: English verb lemmas of the base model's lexicon (set by `set_common_words`).
+_VERBS: frozenset[str] = frozenset()
+
+
+def set_common_words(words: frozenset[str], verb_lemmas: frozenset[str] = frozenset()) -> None:
+    """Use ``words`` as the ordinary English words that do not open a proper name on their own,
+    and ``verb_lemmas`` to find the verb of an upper-case headline."""
+    global _COMMON, _VERBS
+    _COMMON, _VERBS = words, verb_lemmas
+
+
+def _headline_verb(word: str) -> bool:
+    """A finite verb form ("Passes", "Approved") of an English verb: the tagger cannot read capitals."""
+    low = word.lower()
+    for suffix, stem_end in (("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ies", "y")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2 and low[:-len(suffix)] + stem_end in _VERBS:
+            return True
+    return False
+
+
+def _distinctive(tok: _Tok) -> bool:
+    """A word that is a name and nothing else: not an English word, a place or a calendar word."""
+    word = tok.bare.rstrip(".")
+    if not word[:1].isupper() and not word[:1].isdigit():
+        return False
+    if "." in word[1:] or re.search(r"[a-z][A-Z]", word):
+        return True  # "SSG.com", "eBay": a brand's own spelling
+    low = word.lower()
+    # the index holds lemmas: "Visitors" is the English "visitor"
+    forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low,
+             low[:-3] + "y" if low.endswith("ies") else low}
+    return bool(_COMMON) and not forms & _COMMON and low not in PLACES_LOWER \
+        and word not in PLACES and word not in _CALENDAR
+
+
+def _coordinated_names(left: list[_Tok], right: list[_Tok]) -> bool:
+    """Are both sides of "and" whole names of their own ("Daewoo Securities and Shinhan Bank")?
+
+    Each side must open with a word that is only a name; the left side must be a run of
+    capitalised words without connectors whose last word is no place (else the places share
+    the head: "Daegu Gyeongbuk and Gwangju Jeonnam Offices"). A word that is also ordinary English
+    ("Korea Trade and Investment Promotion Agency") keeps the name whole.
+    """
+    if not (_distinctive(left[0]) and _distinctive(right[0])):
+        return False
+    if any(t.low in _CONNECTORS or t.text == "," or not t.capitalised for t in left):
+        return False
+    if len(left) == 1:
+        word = left[0].bare
+        return "." in word[1:] or bool(re.search(r"[a-z][A-Z]", word))
+    return not _place_like(left[-1])
 
 
 def _split(run: list[_Tok]) -> list[list[_Tok]]:
@@ -254,6 +349,9 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
             left_done = (bool(left_heads) and not in_complement) or (len(left) == 1 and left[0].text.isupper())
             if left_done and any(_valid_head(right, j) for j in range(len(right))):
                 return _split(left) + _split(right)
+            if right_heads and _coordinated_names(left, right):
+                left[0].sole = True
+                return [left] + _split(right)
         if 0 < i < len(run) - 2 and tok.low == "of" and run[i + 1].low == "the" and i - 1 in heads \
                 and any(h > i for h in heads):
             return _split(run[:i]) + _split(run[i + 2:])
@@ -266,6 +364,9 @@ def _head_spans(text: str, run: list[_Tok]) -> list[tuple[int, int]]:
     for seg in _split(_strip_front(run)):
         seg = _strip_front(seg)
         heads = [i for i in range(len(seg)) if _valid_head(seg, i)]
+        if not heads and seg and seg[0].sole:
+            out.append((seg[0].start, seg[-1].end))  # a company named beside another ("Daewoo Securities")
+            continue
         if not heads:
             continue
         # "Courtesy of Busan Metropolitan City", "Promotion of ... in Busan Metropolitan City": a body
@@ -313,7 +414,7 @@ SOLE_LEGISLATURES = frozenset({"Parliament", "Congress"})
 #: Words that say what kind of meeting or body, not which one ("Ordinary Council Meeting", "Full Council").
 _KIND_WORDS = frozenset(w.lower() for w in _GENERIC_LEVELS) | frozenset(
     "full ordinary regular special extraordinary annual general plenary joint councillors councilors members "
-    "officials staff and of the & meeting meetings session sessions".split())
+    "officials staff and of the & meeting meetings session sessions new main".split())
 
 
 def _generic_only(name: str) -> bool:
@@ -428,7 +529,7 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
     for line in text.split("\n"):
         for run in _runs(text, pos, line, blocked, verbs):
             for s, e in _head_spans(text, run):
-                name = _clean_name(text[s:e])
+                name = caps_name(_clean_name(text[s:e]))
                 words = name.split()
                 generic = len(words) == 2 and words[0] in _GENERIC_LEVELS and words[1] not in LEGISLATURES
                 truncated = e >= len(text.rstrip())
@@ -440,6 +541,7 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
     for m in _LOWER_CITY_OF.finditer(text):
         if m.group("place") in PLACES or m.group("place").lower() in PLACES_LOWER:
             spans.append(OrgSpan(m.start(), m.end(), "City of " + m.group("place")))
+    spans += _city_councils(doc, spans, blocked)
     covered = [(o.start, o.end) for o in spans]
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -454,6 +556,47 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
         if _model_org_ok(text, ent.start_char, ent.end_char, name, verbs, person_words):
             spans.append(OrgSpan(ent.start_char, ent.end_char, name, from_heads=False))
     return _merge(text, spans)
+
+
+#: A city's council or commission named by its kind only: "City Council", "Calgary city council".
+_CITY_BODY = re.compile(r"(?:(?P<place>\b[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?)(?:['’]s)? )?\b(?P<kind>[Cc]ity [Cc]ouncil|"
+                        r"[Cc]ity [Cc]ommission)\b(?! [A-Z])")
+
+
+def _city_councils(doc: Doc, spans: list[OrgSpan], blocked: list[tuple[int, int]]) -> list[OrgSpan]:
+    """A city council named by its kind alone is the council of the city before it or the release's city.
+
+    "Calgary city council approved ..." is Calgary City Council; "the Mayor and City Council" in a
+    release of the City of Pittsburgh is Pittsburgh City Council. Without a place before it and with
+    no single city government named in the release, the body stays unnamed.
+    """
+    text = doc.text
+    places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE"}
+    governments = {key[4:] for key in (_city_government(o.name) for o in spans) if key}
+    named = {o.name.lower() for o in spans}
+    out = []
+    for m in _CITY_BODY.finditer(text):
+        if any(s <= m.start("kind") < e for s, e in blocked):
+            continue  # part of a role ("City Council Member Dara Okafor")
+        kind = m.group("kind").title()
+        place = m.group("place")
+        if place and " " in place and not ((m.start("place"), m.end("place")) in places
+                                           or place.lower() in PLACES_LOWER):
+            place = place.split(" ")[1]  # "After Denver's city council": the place is the last word
+        place_start = m.end("place") - len(place) if place else -1
+        if place and ((place_start, m.end("place")) in places or place.lower() in PLACES_LOWER):
+            start = place_start
+        elif place and place[:1].isupper() and place not in ("The", "A", "Our", "His", "Her", "Their", "Its"):
+            continue  # another name before it ("Suwon Special City Council" is found as a whole)
+        elif len(governments) == 1 and kind[0] == "C" and m.group("kind")[0] == "C":
+            place, start = next(iter(governments)).title(), m.start("kind")
+        else:
+            continue
+        name = f"{place} {kind}"
+        if any(n.startswith(place.lower()) and n.endswith("council") and n != name.lower() for n in named):
+            continue  # the release names its council otherwise ("Busan Metropolitan Council")
+        out.append(OrgSpan(start, m.end("kind"), name))
+    return out
 
 
 def _norm(name: str) -> str:

@@ -26,8 +26,10 @@ _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES
 #: One title, whole words, any case.
 TITLE = rf"(?i:(?<![\w-])(?:{_TITLE_ALT})(?![\w-]))"
 
-_MULTI_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)
-                      if " " in t and t[0].isupper())
+_MULTI_ALT = "|".join(
+    # the plural of the first word is the same role ("Members of Parliament")
+    re.escape(t.split(" ", 1)[0]) + r"s?\s+" + re.escape(t.split(" ", 1)[1]).replace(r"\ ", r"\s+")
+    for t in sorted(TITLES, key=len, reverse=True) if " " in t and t[0].isupper())
 #: Roles of two or more words, capitalised as written before a name ("Consul General", "Member of Parliament").
 MULTIWORD_TITLE = re.compile(rf"(?<![\w-])(?:{_MULTI_ALT})(?![\w-])")
 

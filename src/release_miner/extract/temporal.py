@@ -130,14 +130,28 @@ def _compose_datetimes(text: str, atoms: list[Atom]) -> list[Atom]:
     return _merge_neighbours(atoms, as_datetime)
 
 
-def _date_clocks(atoms: list[Atom], anchor: Anchor | None) -> None:
+#: A stretch of time counted from an event, not from a date: "ten days before the vote".
+_FROM_EVENT = re.compile(r"\s+(?:before|after|prior\s+to|ahead\s+of|following)\s+(?!\d)(?:the\s+|a\s+|an\s+|its\s+)?[a-z]")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _date_clocks(atoms: list[Atom], anchor: Anchor | None, text: str = "") -> None:
     """A single clock time alone takes the day last mentioned before it, else the anchor day.
 
     A range of clock times alone ("from 6 pm to midnight") reads as a schedule and keeps no day.
+    A clock time after a stretch counted from an event ("ten days before the vote, at 6 a.m.")
+    is on a day the text does not give: until the sentence ends it keeps no day.
     """
     last_day: Point | None = None
+    moved_until = -1
     for a in atoms:
+        if a.kind == "duration" and _FROM_EVENT.match(text, a.end):
+            end = _SENTENCE_END.search(text, a.end)
+            moved_until = end.start() if end else len(text)
+            continue
         if a.is_clock and a.kind == "time":
+            if a.start < moved_until:
+                continue  # the day moved by an event the text does not date
             day = last_day if last_day is not None else (Point.of(anchor.date) if anchor and anchor.date else None)
             if day is not None and day.has_date:
                 a.points = [replace(p, year=day.year, month=day.month, day=day.day) for p in a.points]
@@ -166,7 +180,7 @@ def find_atoms(text: str, anchor: Anchor | None) -> list[Atom]:
     atoms = _settle(candidates(text, anchor))
     atoms = _compose_ranges(text, atoms)
     atoms = _compose_datetimes(text, atoms)
-    _date_clocks(atoms, anchor)
+    _date_clocks(atoms, anchor, text)
     return atoms
 
 

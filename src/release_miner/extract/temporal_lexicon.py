@@ -67,6 +67,8 @@ DURATION_GRAIN: dict[str, str] = {"Y": "year", "M": "month", "W": "week", "D": "
 RELATIVE_OFFSETS: dict[str, int] = {
     "last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0, "same": 0,
     "next": 1, "coming": 1, "following": 1, "upcoming": 1,
+    # the latest period is the last one complete before publication ("the latest quarter")
+    "latest": -1, "most recent": -1,
 }
 
 #: Words before a time expression that belong to it as a bound or qualifier; they are

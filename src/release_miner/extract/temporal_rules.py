@@ -228,7 +228,10 @@ def h_relday(m: re.Match[str], ctx: Context) -> Atom | None:
     point = relative_day(ctx.anchor, offset)
     if m.group("par"):
         inner = m.group("par").strip()[1:-1]
-        given = _paren_date(inner, ctx)
+        weekday_only = re.fullmatch(r"\s*" + _WD + r"\.?\s*", inner) is not None
+        # a weekday in brackets only names the day the word already gives ("tomorrow (Wednesday)");
+        # a calendar date in brackets says which day it is ("today (July 17)")
+        given = None if weekday_only else _paren_date(inner, ctx)
         if given is not None:
             if given.has_date or not point.has_date:
                 point = given
@@ -297,6 +300,15 @@ def h_year_part(m: re.Match[str], ctx: Context) -> Atom | None:
     if ctx.anchor is None:
         return Atom(m.start(), m.end(), "date", [Point(grain="year")], rule="year_part")
     return Atom(m.start(), m.end(), "date", [Point(ctx.anchor.year, grain="year")], rule="year_part")
+
+
+def h_new_year(m: re.Match[str], ctx: Context) -> Atom | None:
+    """"in the new year" (lower case; "New Year" is the holiday): the coming year late in a year,
+    the year begun early in one."""
+    if ctx.anchor is None or ctx.anchor.month is None:
+        return Atom(m.start(), m.end(), "date", [Point(grain="year")], rule="new_year")
+    year = ctx.anchor.year + (1 if ctx.anchor.month >= 7 else 0)
+    return Atom(m.start(), m.end(), "date", [Point(year, grain="year")], rule="new_year")
 
 
 def h_decade(m: re.Match[str], ctx: Context) -> Atom | None:
@@ -601,6 +613,7 @@ _TRIGGERS: dict[str, tuple[str | Words, int, int]] = {
     "ago": (Words(("ago", "earlier")), 60, 4),
     "relperiod": (Words(("year", "month", "week", "quarter")), 32, 6),
     "year_part": (Words(("year", "year-end")), 40, 4),
+    "new_year": (Words(("year",)), 10, 2),
     "decade": (Words(("decade", "decades")), 20, 4),
     "year_range": (r'(?:19|20)\d\d', 2, 12),
     "year": (r'(?:19|20)\d\d', 6, 6),
@@ -657,11 +670,12 @@ RULES: tuple[Rule, ...] = tuple(
         ("fy", rf"\bFY\s?'?(?P<y>{_YEAR}|\d\d)(?:\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d))?(?![\d])", h_fy),
         ("fiscal", rf"\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<y>{_YEAR})(?:\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d))?(?![\d])", h_fy),
         ("ago", rf"\b(?P<n>{_NUMW}|(?i:an?))\s+(?P<u>(?i:years?|months?|weeks?|days?))\s+(?i:ago|earlier)\b", h_ago),
-        ("relperiod", r"\b(?P<rel>(?i:the\s+(?:past|last|next|coming|previous|following|same|current)|this|last|next|"
+        ("relperiod", r"\b(?P<rel>(?i:the\s+(?:past|last|next|coming|previous|following|same|current|latest|most\s+recent)|this|last|next|"
                       r"past|coming|following|previous|current))\s+(?P<unit>(?i:year|month|week|quarter|(?:fiscal|financial)\s+year))\b",
          h_relperiod),
         ("year_part", r"\b(?i:the\s+(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+the\s+year|year-end)\b",
          h_year_part),
+        ("new_year", r"\b(?i:the)\s+new\s+year\b(?!['’]s|\s+[A-Z])", h_new_year),
         ("decade", r"\b(?i:(?:the\s+)?(?:past|last|next|coming)|a)\s+(?i:decade)\b", h_decade),
         ("year_range", rf"(?<![\w$£€¥₩.,/:#+\-])(?P<y>{_YEAR})\s*(?:{_DASH}\s*(?P<y2>{_YEAR}|\d\d)|/(?P<y3>{_YEAR}|\d\d))(?![\d%]|[.,\-/]\d)", h_year_range),
         ("year", rf"(?:(?<=mid-)|(?<![\w$£€¥₩.,/:#+\-]))(?P<y>{_YEAR})(?!s\b)(?![\w%]|[.,:/]\d|\s*%|-\d)", h_year),

@@ -51,6 +51,12 @@ _CONVERSION_GAP = re.compile(
     r"^\s*(?:[(\[]|,?\s*(?:or|i\.e\.,?|equivalent\s+to|equal\s+to|worth)\b)\s*"
     r"(?:about|approximately|approx\.|around|roughly|some|nearly|almost|an\s+estimated|≈|~)?\s*$",
     re.IGNORECASE)
+#: A rate stated inside the figure's own span ("KRW 300,000 per month", "$21/hour"): figures
+#: extraction keeps the "per" of a rate in the mention, so the words after it are no longer a cue.
+_OWN_RATE = re.compile(
+    rf"(?:\bper\b|\beach\b|\bapiece\b|[0-9a-z]\s*/\s*[a-z]|\ban?\s+(?:{_UNITS})s?\b"
+    rf"|\b(?:hourly|daily|weekly|monthly|annually|yearly)\b)",
+    re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?;\n](?:\s|$)")
 
 
@@ -87,8 +93,9 @@ def _before(text: str, figure: Figure) -> str:
 
 
 def is_per_unit(text: str, figure: Figure) -> bool:
-    """True for an amount per something or a rate, read from the words around it."""
-    return bool(_AFTER_RATE.match(_after(text, figure)) or _BEFORE_RATE.search(_before(text, figure)))
+    """True for an amount per something or a rate, read from the figure and the words around it."""
+    return bool(_OWN_RATE.search(figure.text) or _AFTER_RATE.match(_after(text, figure))
+                or _BEFORE_RATE.search(_before(text, figure)))
 
 
 def _is_conversion(text: str, figure: Figure, previous: Figure | None) -> bool:

@@ -28,13 +28,20 @@
     r.categories = Array.from(new Set(r.policies.filter(function (p) { return !p.rejected; })
       .map(function (p) { return p.category; }))).sort();
     r.org_keys = r.orgs.map(function (o) { return o.name.toLowerCase().split(/\s+/).join(" "); });
-    var flat = r.spans, seen = new Set();
-    r.spans = [];
+  }
+  // Spans are only needed to draw a release's text: unpacked when its section is first drawn,
+  // which keeps the work before the overview's first frame to what the overview shows.
+  function spansOf(r) {
+    if (r.spansReady) { return r.spans; }
+    var flat = r.spans, seen = new Set(), out = [];
     for (var i = 0; i + 3 < flat.length; i += 4) {
       var kind = KINDS[flat[i + 2]], index = flat[i + 3], anchor = kind + "-" + index;
-      r.spans.push([flat[i], flat[i + 1], kind, index, seen.has(anchor) ? null : "r" + r.id + "-" + anchor]);
+      out.push([flat[i], flat[i + 1], kind, index, seen.has(anchor) ? null : "r" + r.id + "-" + anchor]);
       seen.add(anchor);
     }
+    r.spans = out;
+    r.spansReady = true;
+    return out;
   }
   function spanLabel(kind, x) {
     if (kind === "figure") { return x.kind + ": " + (x.value === null ? "no value" : (exact(x.value) + " " + (x.unit || "")).trim()); }
@@ -491,8 +498,18 @@
   }
   // A table draws its first TABLE_ROWS rows; a release with thousands of mentions shows the rest on request.
   var TABLE_ROWS = 100;
+  // Each cell carries its column's name, shown in front of it where rows become cards (phones);
+  // rows redrawn after a decision are labelled again.
+  function labelCells(tr, header) {
+    Array.prototype.forEach.call(tr.children, function (c, i) { c.setAttribute("data-label", header[i] || ""); });
+    return tr;
+  }
   function table(caption, header, items, row) {
-    var body = el("tbody", {}, items.slice(0, TABLE_ROWS).map(row));
+    var body = el("tbody", {}, items.slice(0, TABLE_ROWS).map(function (item) { return labelCells(row(item), header); }));
+    new MutationObserver(function (changes) {
+      changes.forEach(function (m) { if (m.target.tagName === "TR") { labelCells(m.target, header); }
+        m.addedNodes.forEach(function (n) { if (n.tagName === "TR") { labelCells(n, header); } }); });
+    }).observe(body, { childList: true, subtree: true });
     var box = el("div", { cls: "scroll" }, [el("table", { cls: "grid" }, [el("caption", { text: caption }),
       el("thead", {}, [el("tr", {}, header.map(function (h) { return el("th", { text: h }); }))]), body])]);
     if (items.length > TABLE_ROWS) {
@@ -550,7 +567,7 @@
     return el("article", { cls: "release", id: "r" + r.id, "data-city": r.city || "", "data-month": r.month,
                            "data-categories": r.categories.join(" "), "data-review": r.review ? "1" : "0" }, [
       el("h3", { cls: "release-title", text: r.title || "(untitled)" }), el("p", { cls: "meta" }, metaParts),
-      el("div", { cls: "text" }, [highlight(r.text, r.spans, r)]),
+      el("div", { cls: "text" }, [highlight(r.text, spansOf(r), r)]),
       r.dropped ? el("p", { cls: "flag", text: plural(r.dropped, "mention offset") + " fall outside the text and are not highlighted." }) : null,
       el("details", { cls: "tables", open: true }, tables)]);
   }
