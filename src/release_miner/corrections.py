@@ -273,14 +273,14 @@ def reviewed_record(reviewed: ReviewedRelease) -> dict[str, Any]:
 
 # ---- training examples ----------------------------------------------------------------------
 
-def reviewed_policies(source: str | Path | sqlite3.Connection):
+def reviewed_policies(source: str | Path | sqlite3.Connection, *, rejected: bool = True):
     """Reviewed policies as labelled examples for the policy model (`classify.data.LabelledPolicy`).
 
     ``source`` is a corrections file or an open dataset connection (its ``corrections`` table).
     Accepted and re-categorised policies keep the reviewer's category; rejected ones are labelled
     ``none`` (a span that is not a policy of any outcome). The latest decision per mention wins.
     Examples carry the release's own id as ``source_id``; a file's unusable lines are skipped
-    (`read_corrections` reports them).
+    (`read_corrections` reports them). ``rejected=False`` leaves rejected spans out.
     """
     from .classify.data import LabelledPolicy
 
@@ -297,7 +297,7 @@ def reviewed_policies(source: str | Path | sqlite3.Connection):
                 latest[(c.release or c.release_key or "", c.start, c.end)] = (c.when, c.before, c.after, c.text)
     out = []
     for (release_id, start, end), (_when, before, after, text) in latest.items():
-        if text is None:
+        if text is None or (not rejected and after.get("status") == "rejected"):
             continue
         label = "none" if after.get("status") == "rejected" else after.get("category") or before.get("category")
         if label in CATEGORIES:

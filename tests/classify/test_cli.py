@@ -88,3 +88,40 @@ def test_only_lines_that_annotate_policies_are_training_releases(tiny_gold: Path
     labels, docs = data.gold_training_docs(gold)
     assert "people-only" not in {d.id for d in docs} and len(docs) == 4
     assert "people-only" not in {lab.source_id for lab in labels}
+
+
+def _decisions(path: Path) -> Path:
+    rows = [
+        {"field": "policy", "release": "r1", "start": 10, "end": 28, "text": "harbour wage top-up",
+         "before": {"category": "none"}, "after": {"status": "accepted", "category": "shock_response"},
+         "when": "2026-01-02T10:00:00Z"},
+        {"field": "policy", "release": "r1", "start": 40, "end": 52, "text": "Harbour Fair",
+         "before": {"category": "none"}, "after": {"status": "rejected"}, "when": "2026-01-02T10:01:00Z"},
+        {"field": "policy", "release": "r2", "start": 0, "end": 18, "text": "robotics test bed",
+         "before": {"category": "none"}, "after": {"status": "accepted", "category": "innovative_growth"},
+         "when": "2026-01-02T10:02:00Z"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_reviewed_categories_become_classifier_examples_and_rejections_do_not(tmp_path: Path) -> None:
+    from release_miner.classify import data
+
+    examples = data.reviewed_examples(_decisions(tmp_path / "corrections.jsonl"))
+    assert sorted((e.text, e.label) for e in examples) == [("harbour wage top-up", "shock_response"),
+                                                          ("robotics test bed", "innovative_growth")]
+
+
+@pytest.mark.slow
+def test_train_learns_from_corrections(tiny_gold: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "models"
+    status = main(["train", "--gold", str(tiny_gold), "--no-test", "--no-cv", "--labels",
+                   str(tmp_path / "labels.jsonl"), "--output", str(out),
+                   "--corrections", str(_decisions(tmp_path / "corrections.jsonl"))])
+    assert status == 0
+    assert "2 reviewed policies from 1 corrections source" in capsys.readouterr().err
+    card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "2 policies a reviewer accepted or re-categorised" in card
+    assert main(["train", "--gold", str(tiny_gold), "--no-test", "--no-cv", "--output", str(out),
+                 "--labels", str(tmp_path / "labels.jsonl"), "--corrections", str(tmp_path / "missing.jsonl")]) == 2

@@ -94,6 +94,8 @@ def render(meta: dict[str, Any], cv: dict[str, Any] | None, curve: list[dict[str
         "at training time.",
         f"- `corpus/policies/written.jsonl`: {meta.get('written_examples', 0)} phrases written for the corpus "
         "(under-represented cases), used by the category classifier only.",
+        *([f"- {meta['reviewed_examples']} policies a reviewer accepted or re-categorised in the report "
+           "(`train --corrections`), used by the category classifier only."] if meta.get("reviewed_examples") else []),
         "",
         "## How it works",
         "",
@@ -129,7 +131,8 @@ def render(meta: dict[str, Any], cv: dict[str, Any] | None, curve: list[dict[str
         lines.append("Not measured for this build (trained with `--no-cv`).")
     else:
         lines += [
-            f"{cv['folds']}-fold cross-validation grouped by release: every release's policies are predicted by a "
+            f"{cv['folds']}-fold cross-validation grouped by release, over the {cv['documents']} releases of "
+            f"`{meta.get('cv_file') or meta.get('training_file', 'the training file')}` that annotate policies: every release's policies are predicted by a "
             "model (filter, threshold and classifier) that never saw that release. Scored with the evaluation "
             "contract's matching (word-overlap Dice >= 0.5, one-to-one). The baselines share the model's "
             "detection and differ only in the category.",
@@ -151,8 +154,9 @@ def render(meta: dict[str, Any], cv: dict[str, Any] | None, curve: list[dict[str
             "0.441 / 0.298; with amounts cut from names, quoted remarks dropped and repeated names merged 0.451 / "
             "0.306; + plain noun-phrase candidates (candidate recall at Dice >= 0.5 on the training releases "
             "0.83 -> 0.94) 0.468 / 0.310; + the span's head word, role and governing verb 0.476 / 0.314; + the "
-            "release's words in the category classifier (category accuracy on annotated spans 0.645 -> 0.701) "
-            "gives this model. A ranker with lexical span features, a token-level BIO tagger (CV 0.18 alone) and, "
+            "release's words in the category classifier (category accuracy on annotated spans, on a split of its own, "
+            "0.645 -> 0.701) and cutting scale words and clause fragments from candidates gives this model (the "
+            "table above). A ranker with lexical span features, a token-level BIO tagger (CV 0.18 alone) and, "
             "measured on the test set alone, a learned span detector (spaCy NER with a POLICY label, started "
             "from the small pipeline's NER weights, `training/policies-ner.cfg`: policies F1 0.325, P 0.420 R "
             "0.265, against the ranker's 0.50) were not better than the ranker, so none is shipped.",

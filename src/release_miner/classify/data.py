@@ -15,6 +15,7 @@ context and serve the category classifier only.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -150,3 +151,36 @@ def gold_training_docs(gold_path: Path = DEFAULT_GOLD) -> tuple[list[LabelledPol
         raise TrainingDataError(MISSING_GOLD.format(path=gold_path))
     labels = labels_from_gold(gold_path)
     return labels, training_docs(labels, gold_path)
+
+
+def reviewed_examples(source: str | Path | sqlite3.Connection,
+                      dataset: sqlite3.Connection | None = None) -> list[WrittenExample]:
+    """Categories a reviewer confirmed or changed in the report, as examples for the category classifier.
+
+    ``source`` is a ``corrections.jsonl`` downloaded from the report or a dataset connection
+    holding applied corrections; the release texts come from the dataset (``dataset``, or
+    ``source`` itself), and each example's context is the line its span stands in. Rejected
+    spans are left out: "not a policy" is evidence for the detection filter, which learns only
+    from fully annotated releases, and not a category.
+    """
+    from ..corrections import reviewed_policies
+
+    conn = source if isinstance(source, sqlite3.Connection) else dataset
+    labels = reviewed_policies(source, rejected=False)
+    texts: dict[str, str] = {}
+    if conn is not None and labels:
+        ids = sorted({lab.source_id for lab in labels})
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            texts.update(conn.execute(f"SELECT doc_id, text FROM releases WHERE doc_id IN "
+                                      f"({','.join('?' * len(chunk))})", chunk).fetchall())
+    out = []
+    for lab in labels:
+        text = texts.get(lab.source_id) or ""
+        context = lab.text
+        if text[lab.start:lab.end] == lab.text:
+            line_start = text.rfind("\n", 0, lab.start) + 1
+            line_end = text.find("\n", lab.end)
+            context = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        out.append(WrittenExample(lab.text, lab.label, context, source_id=lab.source_id))
+    return out

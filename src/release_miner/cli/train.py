@@ -36,6 +36,12 @@ def register(subparsers) -> None:
     p.add_argument("--labels", metavar="JSONL", help="where the record of the training labels (span, offsets, "
                    "category, source id; no texts) is written (default: corpus/policies/labels.jsonl)")
     p.add_argument("--written", metavar="JSONL", help="written examples (default: corpus/policies/written.jsonl)")
+    p.add_argument("--corrections", metavar="FILE|DATASET", action="append", default=[],
+                   help="reviewer decisions to learn categories from as well (repeatable): a corrections.jsonl "
+                   "downloaded from the report, or a dataset with applied corrections; accepted and "
+                   "re-categorised policies teach the category classifier")
+    p.add_argument("--db", metavar="DATASET", help="dataset holding the releases of a --corrections file, so "
+                   "each reviewed policy is learnt in its line of text")
     p.add_argument("--output", metavar="DIR", help="where the model and MODEL_CARD.md go (default: models/)")
     p.add_argument("--folds", type=int, default=5, help="grouped cross-validation folds (default 5)")
     p.add_argument("--no-cv", action="store_true", help="skip cross-validation (the card then has no CV metrics)")
@@ -67,6 +73,8 @@ def handle(args: argparse.Namespace) -> int:
         test_docs = data.gold_training_docs(test_path)[1] if test_path is not None else []
     except data.TrainingDataError as exc:
         raise CommandError(str(exc)) from None
+    reviewed = _reviewed_examples(args.corrections, args.db)
+    written = written + reviewed
     try:
         nlp = build_pipeline(args.spacy_model, components=())
     except ModelNotFound as exc:
@@ -93,8 +101,8 @@ def handle(args: argparse.Namespace) -> int:
     target = out_dir / f"policies-{MODEL_VERSION}.skops"
     counts = Counter(lab.label for lab in labels)
     model = training.train(parsed, written, documents=len(docs), policies=len(labels),
-                           label_counts=dict(counts), written_examples=len(written), file=target.name,
-                           training_file=gold.name, cv=cv)
+                           label_counts=dict(counts), written_examples=len(written) - len(reviewed),
+                           reviewed_examples=len(reviewed), file=target.name, training_file=gold.name, cv=cv)
     if test_docs:
         log(f"scoring the test set: {len(test_docs)} releases from {test_path}")
         parsed_test = training.parse(test_docs, nlp)
@@ -105,8 +113,9 @@ def handle(args: argparse.Namespace) -> int:
             labels = labels + test_labels
             model = training.train(parsed + parsed_test, written, documents=len(docs) + len(test_docs),
                                    policies=len(labels), label_counts=dict(Counter(lab.label for lab in labels)),
-                                   written_examples=len(written), file=target.name,
-                                   training_file=f"{gold.name} + {test_path.name}", cv=cv)
+                                   written_examples=len(written) - len(reviewed), reviewed_examples=len(reviewed),
+                                   file=target.name, training_file=f"{gold.name} + {test_path.name}",
+                                   cv_file=gold.name, cv=cv)
             test["scored_model"] = f"trained on {gold.name} only, before the test set was added"
         model.meta["test"] = test
     model.save(target)
@@ -125,3 +134,39 @@ def handle(args: argparse.Namespace) -> int:
               f"category accuracy on matched {t['category_accuracy_on_matched']}, "
               f"policies+category F1 {t['policies+category']['f1']:.3f}")
     return 0
+
+
+def _open_dataset(path: Path):
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.execute("SELECT 1 FROM corrections LIMIT 1")
+        return conn
+    except sqlite3.DatabaseError as exc:
+        raise CommandError(f"{path}: not a release-miner dataset with corrections ({exc})") from None
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def _reviewed_examples(sources: list[str], db: str | None) -> list:
+    """Reviewer decisions from corrections files or datasets, as category examples."""
+    from ..classify import data
+
+    dataset = _open_dataset(Path(db)) if db else None
+    out = []
+    for source in map(Path, sources):
+        if not source.is_file():
+            raise CommandError(f"{source}: no such corrections file or dataset")
+        if _is_sqlite(source):
+            conn = _open_dataset(source)
+            out.extend(data.reviewed_examples(conn))
+            conn.close()
+        else:
+            out.extend(data.reviewed_examples(source, dataset))
+    if sources:
+        print(f"train: {len(out)} reviewed policies from {len(sources)} corrections source(s)", file=sys.stderr)
+    return out
