@@ -184,11 +184,27 @@ def _add_run(doc: Doc, run: list[Token], c: _Collector) -> None:
             c.add(run[0].idx, tok.idx + len(tok), "title-head")
 
 
+def _indices(doc: Doc, pos: set[str], words: frozenset[str] | None = None) -> list[int]:
+    """Token indices with one of the ``pos`` tags (and, given ``words``, one of those lower-case forms),
+    read from the Doc's arrays: making a Token object for every word of every release is what a
+    plain ``for tok in doc`` spends its time on."""
+    import numpy as np
+
+    strings = doc.vocab.strings
+    arr = doc.to_array(["POS", "LOWER"]).reshape(-1, 2)
+    keep = np.isin(arr[:, 0], [strings.add(p) for p in pos])
+    if words is not None:
+        keep &= np.isin(arr[:, 1], [strings.add(w) for w in words])
+    return np.flatnonzero(keep).tolist()
+
+
+_HEAD_WORDS = POLICY_HEADS | ACTION_NOUNS
+
+
 def _head_phrases(doc: Doc, c: _Collector) -> None:
-    for tok in doc:
+    for i in _indices(doc, {"NOUN", "PROPN"}, _HEAD_WORDS):
+        tok = doc[i]
         low = tok.lower_
-        if tok.pos_ not in ("NOUN", "PROPN") or (low not in POLICY_HEADS and low not in ACTION_NOUNS):
-            continue
         left = tok
         for child in tok.lefts:
             if child.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "det", "case", "npadvmod", "punct") \
@@ -217,8 +233,9 @@ def _head_phrases(doc: Doc, c: _Collector) -> None:
 
 def _verb_phrases(doc: Doc, c: _Collector) -> None:
     """"plans to <verb> <object>", "will <verb> <object>": a measure stated as an action."""
-    for tok in doc:
-        if tok.pos_ != "VERB" or not any(ch.dep_ == "aux" and ch.lower_ in ("to", "will") for ch in tok.lefts):
+    for i in _indices(doc, {"VERB"}):
+        tok = doc[i]
+        if not any(ch.dep_ == "aux" and ch.lower_ in ("to", "will") for ch in tok.lefts):
             continue
         objs = [ch for ch in tok.rights if ch.dep_ in ("dobj", "attr", "oprd", "xcomp", "prep")]
         if not objs:

@@ -107,6 +107,14 @@ def cue_features(ctx: SpanContext) -> dict[str, float]:
     return feats
 
 
+def verb_mask(doc: Doc):
+    """A boolean array over the Doc's tokens: True for verbs and auxiliaries (read once per release)."""
+    import numpy as np
+
+    strings = doc.vocab.strings
+    return np.isin(doc.to_array("POS"), [strings.add("VERB"), strings.add("AUX")])
+
+
 def _word_key(word: str) -> str:
     """A word without its plural ending, so "vouchers" and "voucher" share a feature (the base
     pipeline runs without a lemmatizer)."""
@@ -135,7 +143,7 @@ def _syntax_features(span) -> dict[str, float]:
 
 def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
                        text: str | None = None, sentences: SentenceIndex | None = None,
-                       entities: EntityIndex | None = None) -> dict[str, float | str]:
+                       entities: EntityIndex | None = None, verbs=None) -> dict[str, float | str]:
     """Evidence that a candidate span names a policy (the detection filter's input).
 
     ``text`` is ``doc.text`` when the caller has it: spaCy builds that string anew on every
@@ -181,7 +189,9 @@ def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
     if span is not None and len(span):
         feats["pos_first"] = span[0].pos_
         feats["pos_last"] = span[-1].pos_
-        feats["has_verb"] = float(any(t.pos_ in ("VERB", "AUX") and t.i > span.start for t in span))
+        if verbs is None:
+            verbs = verb_mask(doc)
+        feats["has_verb"] = float(verbs[span.start + 1:span.end].any())
         for ent_start, ent_end, label in (entities or EntityIndex(doc)).within(span.start, span.end):
             feats[f"ent={label}"] = 1.0
             if ent_start == span.start and ent_end == span.end:

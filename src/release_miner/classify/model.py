@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 from ..records import Policy
 from .categories import rule_category
 from .detect import Candidate, candidates
-from .features import SpanContext, candidate_features, cue_features, paragraph_of, sentence_of
+from .features import SpanContext, candidate_features, cue_features, paragraph_of, sentence_of, verb_mask
 from ..extract.sentences import EntityIndex, SentenceIndex
 from .target import find_target
 
@@ -105,8 +105,8 @@ def filter_rows(doc: Doc, cands: Sequence[Candidate]) -> list[dict]:
 
 def _filter_rows(doc: Doc, cands: Sequence[Candidate], text: str) -> list[dict]:
     counts = _doc_counts(text, cands)
-    sentences, entities = SentenceIndex(doc), EntityIndex(doc)
-    return [candidate_features(doc, c, counts, text, sentences, entities) for c in cands]
+    sentences, entities, verbs = SentenceIndex(doc), EntityIndex(doc), verb_mask(doc)
+    return [candidate_features(doc, c, counts, text, sentences, entities, verbs) for c in cands]
 
 
 def fit_filter(rows: list[dict], y: Sequence[float]) -> dict[str, Any]:
