@@ -107,6 +107,25 @@ def cue_features(ctx: SpanContext) -> dict[str, float]:
     return feats
 
 
+_HEAD_OR_ACTION = POLICY_HEADS | ACTION_NOUNS
+_HEAD_OR_ORG = POLICY_HEADS | ORG_WORDS
+
+
+def _sentence_has_list_cue(text: str, bounds, cache: dict | None) -> float:
+    """1.0 when the sentence at ``bounds`` has a list cue ("such as", "including" ...); a release's
+    candidates share few sentences, so ``cache`` keeps the answer per sentence."""
+    if not bounds:
+        return 0.0
+    key = ("list-cue", bounds[0], bounds[1])
+    if cache is not None and key in cache:
+        return cache[key]
+    sent = text[bounds[0]:bounds[1]].lower()
+    value = float(any(c in sent for c in LIST_CUES))
+    if cache is not None:
+        cache[key] = value
+    return value
+
+
 def verb_mask(doc: Doc):
     """A boolean array over the Doc's tokens: True for verbs and auxiliaries (read once per release)."""
     import numpy as np
@@ -143,7 +162,8 @@ def _syntax_features(span) -> dict[str, float]:
 
 def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
                        text: str | None = None, sentences: SentenceIndex | None = None,
-                       entities: EntityIndex | None = None, verbs=None) -> dict[str, float | str]:
+                       entities: EntityIndex | None = None, verbs=None,
+                       cache: dict | None = None) -> dict[str, float | str]:
     """Evidence that a candidate span names a policy (the detection filter's input).
 
     ``text`` is ``doc.text`` when the caller has it: spaCy builds that string anew on every
@@ -158,8 +178,8 @@ def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
     caps = sum(w[:1].isupper() for w in words)
     feats["cap_ratio"] = _bucket(caps / max(len(words), 1), (0.0, 0.34, 0.67, 0.99))
     if low:
-        feats["first"] = low[0] if low[0] in POLICY_HEADS | ACTION_NOUNS or low[0].endswith("ing") else "_"
-        feats["last"] = low[-1] if low[-1] in POLICY_HEADS | ORG_WORDS else "_"
+        feats["first"] = low[0] if low[0] in _HEAD_OR_ACTION or low[0].endswith("ing") else "_"
+        feats["last"] = low[-1] if low[-1] in _HEAD_OR_ORG else "_"
         feats["last_head"] = float(low[-1] in POLICY_HEADS)
         feats["last_org"] = float(low[-1] in ORG_WORDS)
         feats["any_org"] = float(any(w in ORG_WORDS for w in low))
@@ -171,7 +191,7 @@ def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
         for w in set(low):
             if w in POLICY_HEADS or w in ACTION_NOUNS or w in ORG_WORDS:
                 feats[f"w={w}"] = 1.0
-    feats["digits"] = float(any(ch.isdigit() for ch in cand.text))
+    feats["digits"] = float(any(map(str.isdigit, cand.text)))
     feats["money"] = float(bool(re.search(r"[$£€₩]|\bwon\b|\bKRW\b|\bbillion\b|\bmillion\b", cand.text)))
     before = text[max(0, cand.start - 3):cand.start]
     after = text[cand.end:cand.end + 3]
@@ -197,8 +217,7 @@ def candidate_features(doc: Doc, cand: Candidate, counts: dict[str, int],
             if ent_start == span.start and ent_end == span.end:
                 feats[f"ent_exact={label}"] = 1.0
         bounds = (sentences or SentenceIndex(doc)).char_bounds(span.start, span.start)
-        sent = text[bounds[0]:bounds[1]].lower() if bounds else ""
-        feats["sent_cue"] = float(any(c in sent for c in LIST_CUES))
+        feats["sent_cue"] = _sentence_has_list_cue(text, bounds, cache)
         feats["first_line"] = float(cand.start < max(text.find("\n"), 0) or text.find("\n") < 0)
         feats.update(_syntax_features(span))
     # boundary evidence: a span cut inside a longer name is followed or preceded by more of it

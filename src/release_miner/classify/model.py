@@ -106,7 +106,8 @@ def filter_rows(doc: Doc, cands: Sequence[Candidate]) -> list[dict]:
 def _filter_rows(doc: Doc, cands: Sequence[Candidate], text: str) -> list[dict]:
     counts = _doc_counts(text, cands)
     sentences, entities, verbs = SentenceIndex(doc), EntityIndex(doc), verb_mask(doc)
-    return [candidate_features(doc, c, counts, text, sentences, entities, verbs) for c in cands]
+    cache: dict = {}
+    return [candidate_features(doc, c, counts, text, sentences, entities, verbs, cache) for c in cands]
 
 
 def fit_filter(rows: list[dict], y: Sequence[float]) -> dict[str, Any]:
