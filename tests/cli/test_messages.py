@@ -37,4 +37,3 @@ def test_crawl_url_without_a_scheme_suggests_http(tmp_path: Path, capsys) -> Non
     assert main(["crawl", "127.0.0.1:8765", "--db", str(db)]) == 2
     err = capsys.readouterr().err.strip()
     assert "http://127.0.0.1:8765" in err and len(err.splitlines()) == 1
-    assert not db.exists()
