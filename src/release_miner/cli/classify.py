@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+from pathlib import PurePath
 
 from ..jsonl import JsonlError, read_jsonl
 from .common import CommandError, add_command, output_stream
@@ -37,6 +39,14 @@ def _read(path: str) -> list[dict]:
     return items
 
 
+def output_format(output: str, force_json: bool) -> str:
+    """The format an output file's name asks for, so ``-o y.jsonl`` never gets a text table."""
+    if force_json:
+        return "json"
+    suffix = PurePath(output).suffix.lower() if output != "-" else ""
+    return {".jsonl": "json", ".json": "json", ".ndjson": "json", ".csv": "csv"}.get(suffix, "table")
+
+
 def handle(args: argparse.Namespace) -> int:
     from ..classify.api import classify_texts
     from ..classify.model import ModelError
@@ -51,9 +61,15 @@ def handle(args: argparse.Namespace) -> int:
                                  model_path=args.policy_model)
     except ModelError as exc:
         raise CommandError(str(exc)) from None
+    fmt = output_format(args.output, args.json)
     with output_stream(args.output) as out:
+        if fmt == "csv":
+            writer = csv.writer(out)
+            writer.writerow(["text", "category", "confidence", "needs_review"])
         for item, res in zip(items, results):
-            if args.json:
+            if fmt == "csv":
+                writer.writerow([item["text"], res["category"], f"{res['confidence']:.4f}", res["needs_review"]])
+            elif fmt == "json":
                 out.write(json.dumps({**item, **res}, ensure_ascii=False) + "\n")
             else:
                 flag = "  (needs review)" if res["needs_review"] else ""

@@ -32,6 +32,11 @@ def register(subparsers) -> None:
     p.set_defaults(handler=handle)
 
 
+def clip(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` characters, ending with an ellipsis so a cut name never reads as whole."""
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def _print_people(people, fmt: str) -> None:
     if fmt == "json":
         for person in people:
@@ -39,8 +44,8 @@ def _print_people(people, fmt: str) -> None:
         return
     print(f"{'id':>5}  {'releases':>8}  {'name':<28} {'titles':<28} {'affiliation':<34} aliases")
     for p in people:
-        print(f"{p.id:>5}  {p.releases:>8}  {p.name[:28]:<28} {', '.join(p.titles)[:28]:<28} "
-              f"{(p.affiliation or '')[:34]:<34} {'; '.join(p.aliases)}")
+        print(f"{p.id:>5}  {p.releases:>8}  {clip(p.name, 28):<28} {clip(', '.join(p.titles), 28):<28} "
+              f"{clip(p.affiliation or '', 34):<34} {'; '.join(p.aliases)}")
 
 
 def _print_suggestions(rows: list[dict], fmt: str) -> None:
@@ -52,7 +57,7 @@ def _print_suggestions(rows: list[dict], fmt: str) -> None:
     for r in rows:
         a = f"{r['person']} ({r['person_affiliation'] or '-'})"
         b = f"{r['other_person']} ({r['other_affiliation'] or '-'})"
-        print(f"{r['id']:>5}  {r['score']:>5.2f}  {a[:40]:<40} {b[:40]:<40} {r['reason']}")
+        print(f"{r['id']:>5}  {r['score']:>5.2f}  {clip(a, 40):<40} {clip(b, 40):<40} {r['reason']}")
 
 
 def handle(args: argparse.Namespace) -> int:
