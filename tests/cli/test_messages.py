@@ -37,3 +37,15 @@ def test_crawl_url_without_a_scheme_suggests_http(tmp_path: Path, capsys) -> Non
     assert main(["crawl", "127.0.0.1:8765", "--db", str(db)]) == 2
     err = capsys.readouterr().err.strip()
     assert "http://127.0.0.1:8765" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("since", ["2025-13", "2025-02-30", "last year", "2025-1"])
+def test_report_refuses_a_since_that_is_not_a_date(tmp_path, capsys, since):
+    from release_miner.cli import main
+
+    output = tmp_path / "report.html"
+    with pytest.raises(SystemExit) as exc:
+        main(["report", "--db", str(tmp_path / "none.sqlite"), "--output", str(output), "--since", since])
+    assert exc.value.code == 2
+    assert "is not a date" in capsys.readouterr().err
+    assert not output.exists() and not (tmp_path / "none.sqlite").exists()

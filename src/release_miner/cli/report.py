@@ -16,13 +16,26 @@ def register(subparsers) -> None:
     ])
     p.add_argument("--db", default="releases.sqlite", help="the dataset file")
     p.add_argument("--output", "-o", default="report.html", metavar="HTML", help="where to write the page")
-    p.add_argument("--since", metavar="DATE", help="only releases published on or after YYYY[-MM[-DD]]")
+    p.add_argument("--since", metavar="DATE", type=partial_date, help="only releases published on or after YYYY[-MM[-DD]]")
     p.add_argument("--city", metavar="NAME",
                    help="only releases from this city (as recorded when each release was stored: site, URL host, "
                         "places it names)")
     p.add_argument("--low-confidence", type=float, default=None, metavar="P",
                    help="policies below this confidence go to the review queue (default 0.7)")
     p.set_defaults(handler=handle)
+
+
+def partial_date(value: str) -> str:
+    """A ``--since`` value checked as a calendar date, a month or a year (``2025-13`` is refused
+    before any work, not read as "no releases")."""
+    import datetime as dt
+
+    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+    try:
+        dt.datetime.strptime(value, formats[len(value)])
+    except (KeyError, ValueError):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
 
 
 def handle(args: argparse.Namespace) -> int:
