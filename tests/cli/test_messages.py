@@ -44,8 +44,7 @@ def test_report_refuses_a_since_that_is_not_a_date(tmp_path, capsys, since):
     from release_miner.cli import main
 
     output = tmp_path / "report.html"
-    with pytest.raises(SystemExit) as exc:
-        main(["report", "--db", str(tmp_path / "none.sqlite"), "--output", str(output), "--since", since])
-    assert exc.value.code == 2
-    assert "is not a date" in capsys.readouterr().err
+    assert main(["report", "--db", str(tmp_path / "none.sqlite"), "--output", str(output), "--since", since]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "is not a date" in err and "expected YYYY" in err and "\n" not in err
     assert not output.exists() and not (tmp_path / "none.sqlite").exists()

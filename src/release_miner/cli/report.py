@@ -16,7 +16,7 @@ def register(subparsers) -> None:
     ])
     p.add_argument("--db", default="releases.sqlite", help="the dataset file")
     p.add_argument("--output", "-o", default="report.html", metavar="HTML", help="where to write the page")
-    p.add_argument("--since", metavar="DATE", type=partial_date, help="only releases published on or after YYYY[-MM[-DD]]")
+    p.add_argument("--since", metavar="DATE", help="only releases published on or after YYYY[-MM[-DD]]")
     p.add_argument("--city", metavar="NAME",
                    help="only releases from this city (as recorded when each release was stored: site, URL host, "
                         "places it names)")
@@ -34,13 +34,15 @@ def partial_date(value: str) -> str:
     try:
         dt.datetime.strptime(value, formats[len(value)])
     except (KeyError, ValueError):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise CommandError(f"--since {value!r} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD") from None
     return value
 
 
 def handle(args: argparse.Namespace) -> int:
     from ..report import LOW_CONFIDENCE, write_report
 
+    if args.since is not None:
+        partial_date(args.since)
     try:
         target = write_report(args.db, args.output, since=args.since, city=args.city,
                               low_confidence=LOW_CONFIDENCE if args.low_confidence is None else args.low_confidence)
