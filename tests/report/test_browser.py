@@ -4,6 +4,7 @@ the page renders, and a hostile release never executes anything."""
 from __future__ import annotations
 
 import struct
+import time
 from urllib.parse import quote
 
 import pytest
@@ -242,6 +243,24 @@ def test_a_release_s_tables_read_on_a_phone_without_sideways_scrolling(report_ur
         assert browser.evaluate("getComputedStyle(document.querySelector('article.release thead')).display") != "none"
 
 
+def _platform_fonts(browser: DevTools, selector: str) -> list[dict]:
+    """The fonts the browser drew ``selector``'s text with, once it has drawn it.
+
+    Chromium answers with no fonts for text it has not laid out yet (fonts still loading, or a
+    node the report's script replaced after the query), so wait for the fonts, force a layout and
+    ask again about a freshly looked-up node until the answer names a face.
+    """
+    for _ in range(200):
+        browser.evaluate("document.fonts.ready.then(() => document.body.getBoundingClientRect().height)")
+        root = browser.call("DOM.getDocument")["root"]["nodeId"]
+        node = browser.call("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
+        fonts = browser.call("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]
+        if fonts:
+            return fonts
+        time.sleep(0.05)
+    return []
+
+
 def test_korean_text_is_drawn_with_a_cjk_font(tmp_path):
     from release_miner.records import Release
 
@@ -253,9 +272,7 @@ def test_korean_text_is_drawn_with_a_cjk_font(tmp_path):
         browser.open(page.as_uri())
         browser.call("DOM.enable")
         browser.call("CSS.enable")
-        root = browser.call("DOM.getDocument")["root"]["nodeId"]
-        node = browser.call("DOM.querySelector", nodeId=root, selector="article .text")["nodeId"]
-        fonts = browser.call("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]
+        fonts = _platform_fonts(browser, "article .text")
         families = browser.evaluate("getComputedStyle(document.querySelector('article .text')).fontFamily")
     assert "Noto Sans CJK KR" in families and "Malgun Gothic" in families  # named, not left to the system
     hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in text)
