@@ -72,6 +72,7 @@ def test_usage_errors(args, message, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(args) == 2
     assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # refused before any database is created
 
 
 @pytest.mark.slow

@@ -105,6 +105,16 @@ def test_one_romanised_name_with_two_stated_bodies_is_two_people(names_nlp):
     assert people["Kim Min-jee"].affiliation == "Daegu"
 
 
+def test_two_people_coordinated_by_and_keep_their_own_bodies(names_nlp):
+    text = ("Deputy Mayor Kim Min-ji of Seoul and Deputy Mayor Kim Min-jee of Daegu signed the pact. "
+            "Kim Min-ji said it would help. Kim Min-jee added that Daegu would follow.")
+    people = _people(names_nlp, text)
+    assert people["Kim Min-ji"].affiliation == "Seoul"
+    assert people["Kim Min-jee"].affiliation == "Daegu"
+    # a later mention spelled as one of them stays with that person
+    assert len(people["Kim Min-ji"].mentions) == 2 and len(people["Kim Min-jee"].mentions) == 2
+
+
 def test_the_same_name_and_body_stays_one_person(names_nlp):
     text = "Deputy Mayor Kim Min-ji of Seoul opened the fair. Later, Kim Min-jee of Seoul handed out prizes."
     assert len(_people(names_nlp, text)) == 1

@@ -8,8 +8,8 @@ import sys
 
 from ..crawl import (AdapterError, CrawlOptions, Crawler, FetchOptions, adapter_named, crawled_documents,
                      load_adapters, reextract, user_agent)
-from ..crawl.crawler import DEFAULT_MAX_PAGES
-from ..crawl.scope import ScopeError
+from ..crawl.crawler import DEFAULT_MAX_PAGES, seed_urls
+from ..crawl.scope import Scope, ScopeError
 from ..crawl.state import waiting_hint
 from ..store import SchemaTooNew, Store
 from .common import CommandError, add_command, add_model_options, add_quiet, pipeline_from_args, print_input_error
@@ -101,6 +101,11 @@ def handle(args: argparse.Namespace) -> int:
     seeds = list(args.urls) or (site.start_urls if site else [])
     if not seeds and not args.reextract:
         raise CommandError("give start URLs, or --site NAME with start_urls in sites.toml")
+    try:  # a mistyped URL or pattern is refused before the database is created
+        if seeds:
+            Scope.of(seed_urls(seeds), args.scope, args.include, args.exclude)
+    except (ScopeError, ValueError) as exc:
+        raise CommandError(str(exc)) from None
     try:
         store = Store(args.db)
     except SchemaTooNew as exc:

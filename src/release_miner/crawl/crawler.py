@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from urllib.parse import parse_qsl, urlsplit
 
@@ -128,6 +128,22 @@ class CrawlReport:
         return lines
 
 
+def seed_urls(seeds: Iterable[str]) -> list[str]:
+    """The canonical start URLs, or ValueError naming the first that is not one.
+
+    Separate from `Crawler` so that a command can refuse a mistyped URL before it creates a
+    database for a crawl that cannot start.
+    """
+    urls = []
+    for seed in seeds:
+        url = canonical_url(seed)
+        if not url:
+            hint = f"; did you mean http://{seed.strip()}?" if "://" not in seed and seed.strip() else ""
+            raise ValueError(f"{seed}: not an http(s) URL{hint}")
+        urls.append(url)
+    return urls
+
+
 class Crawler:
     """Crawls from start URLs into a `Store`; `run` may be called again to resume."""
 
@@ -142,13 +158,7 @@ class Crawler:
         self.state = CrawlState(store)
         self.options = options or CrawlOptions()
         self.adapters = adapters or []
-        self.seeds = []
-        for seed in seeds:
-            url = canonical_url(seed)
-            if not url:
-                hint = f"; did you mean http://{seed.strip()}?" if "://" not in seed and seed.strip() else ""
-                raise ValueError(f"{seed}: not an http(s) URL{hint}")
-            self.seeds.append(url)
+        self.seeds = seed_urls(seeds)
         self.scope = Scope.of(self.seeds, self.options.scope, self.options.include, self.options.exclude)
         # trust (private addresses allowed) is the origin the user named: scheme, host and port
         self.session = PoliteSession(self.options.fetch,

@@ -321,13 +321,21 @@ def _group_key(groups: dict[str, _Group], key: str, m: Mention) -> str:
     "Deputy Mayor Kim Min-ji of Seoul" and "Deputy Mayor Kim Min-jee of Daegu" share a key
     (one romanisation folded), but two stated bodies that disagree make two people.
     """
+    compatible = []
     n = 0
     while True:
         candidate = key if n == 0 else f"{key}#{n}"
         group = groups.get(candidate)
-        if group is None or not any(affiliations_agree(_affiliation(m), _affiliation(o)) is False for o in group.full):
-            return candidate
+        if group is None:
+            break
+        if not any(affiliations_agree(_affiliation(m), _affiliation(o)) is False for o in group.full):
+            compatible.append(candidate)
         n += 1
+    if not compatible:
+        return candidate
+    # a later bare "Kim Min-jee" belongs with the person spelled exactly so, not the first variant
+    spelled = [c for c in compatible if any(o.text == m.text for o in groups[c].full)]
+    return (spelled or compatible)[0]
 
 
 def group_mentions(mentions: list[Mention]) -> list[_Group]:

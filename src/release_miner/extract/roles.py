@@ -85,7 +85,10 @@ def _clean_aff(aff: str | None) -> str | None:
     if not aff:
         return None
     titled = list(_TITLE_RE.finditer(aff))
-    if titled:  # "Mayor Bowser and White House": the body after the other person
+    head = aff[:titled[0].start()] if titled else ""
+    if re.search(r"\s(?:and|&)\s*$", head):  # "of Seoul and Deputy Mayor Kim ...": the body before the next person
+        aff = re.sub(r"\s(?:and|&)\s*$", "", head)
+    elif titled:  # "Mayor Bowser and White House": the body after the other person
         rest = aff[titled[-1].end():]
         aff = rest.split(" and ", 1)[1] if " and " in rest else ""
     aff = re.split(r"(?<=[a-z]{2})[.!?]\s", aff)[0]  # a body never runs on past the end of its sentence
