@@ -135,3 +135,14 @@ def test_review_flag_quality_counts_flagged_and_trusted_predictions() -> None:
     assert q["accuracy_unflagged"] == round(2 / 3, 4) and q["accuracy_flagged"] == 0.5
     assert q["errors_flagged"] == 0.5
     assert review_flag_quality([])["share_flagged"] is None
+
+
+def test_fast_dict_transform_builds_the_vectorizer_s_own_matrix() -> None:
+    from sklearn.feature_extraction import DictVectorizer
+
+    train = [{"a": 1.0, "kind": "x", "flag": True}, {"b": 0.5, "kind": "y"}, {"a": 0.0, "c": 2.0}]
+    rows = [{"a": 0.25, "kind": "y", "unseen": 3.0}, {}, {"kind": "z", "c": 1.0, "flag": False}]
+    vec = DictVectorizer().fit(train)
+    fast = model_mod.transform_dicts(vec, rows)
+    assert fast.shape == (3, len(vec.vocabulary_))
+    assert (fast.toarray() == vec.transform(rows).toarray()).all()

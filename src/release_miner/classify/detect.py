@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .lexicon import ACTION_NOUNS, BULLETS, EDGE_WORDS, LIST_CUES, ORG_WORDS, POLICY_HEADS
+from ..extract.doctext import doc_text
 
 #: Longest candidate kept, in characters (longer spans cannot match a short name).
 MAX_CHARS = 160
@@ -59,19 +60,24 @@ class Candidate:
     sources: set[str] = field(default_factory=set)
 
 
+_FIRST_WORD = re.compile(r"(\w+)\s+")
+_LAST_WORD = re.compile(r"\s+(\w+)$")
+_LEFT_EDGE = ",.;:!?*" + BULLETS.replace("-", "")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past spaces, edge punctuation and edge function words."""
     changed = True
     while changed and start < end:
         changed = False
-        while start < end and (text[start].isspace() or text[start] in ",.;:!?*" + BULLETS.replace("-", "")):
+        while start < end and (text[start].isspace() or text[start] in _LEFT_EDGE):
             start, changed = start + 1, True
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:!?*-–"):
             end, changed = end - 1, True
-        m = re.match(r"(\w+)\s+", text[start:end])
+        m = _FIRST_WORD.match(text[start:end])
         if m and m.group(1).lower() in EDGE_WORDS and end - start > len(m.group(0)) + 3:
             start, changed = start + len(m.group(0)), True
-        m = re.search(r"\s+(\w+)$", text[start:end])
+        m = _LAST_WORD.search(text[start:end])
         if m and m.group(1).lower() in EDGE_WORDS:
             end, changed = end - len(m.group(0)), True
         cut = _strip_amount(text[start:end])
@@ -116,6 +122,10 @@ def _strip_amount(piece: str) -> int:
     return 0
 
 
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
+_CLAUSE_FRAGMENT = re.compile(r"[^\W\d]+,\s")
+
+
 class _Collector:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -125,9 +135,9 @@ class _Collector:
         if trim:
             start, end = _trim(self.text, start, end)
         piece = self.text[start:end]
-        if not (MIN_CHARS <= len(piece) <= MAX_CHARS) or "\n" in piece or not re.search(r"[A-Za-z]{3}", piece):
+        if not (MIN_CHARS <= len(piece) <= MAX_CHARS) or "\n" in piece or not _THREE_LETTERS.search(piece):
             return
-        if re.match(r"[^\W\d]+,\s", piece):  # "fund, delivered with ...": a fragment across a clause break
+        if _CLAUSE_FRAGMENT.match(piece):  # "fund, delivered with ...": a fragment across a clause break
             return
         cand = self.found.setdefault((start, end), Candidate(start, end, piece))
         cand.sources.add(source)
@@ -276,13 +286,17 @@ def _noun_chunks(doc: Doc, c: _Collector) -> None:
                 c.add(span.start_char, span.end_char, "chunk+pp")
 
 
+_LIST_CUE_PATTERNS = {cue: re.compile(r"\b" + re.escape(cue) + r"\b:?") for cue in LIST_CUES}
+
+
 def _list_items(doc: Doc, c: _Collector) -> None:
-    text = doc.text
+    text = c.text
     for sent in doc.sents:
-        s = sent.text
-        low = s.lower()
-        for cue in LIST_CUES:
-            for m in re.finditer(r"\b" + re.escape(cue) + r"\b:?", low):
+        low = text[sent.start_char:sent.end_char].lower()  # Span.text would rebuild it token by token
+        for cue, pattern in _LIST_CUE_PATTERNS.items():
+            if cue not in low:
+                continue
+            for m in pattern.finditer(low):
                 base = sent.start_char + m.end()
                 rest = text[base:sent.end_char]
                 _split_items(c, rest, base, "list")
@@ -332,9 +346,12 @@ def _quoted_clause(doc: Doc, cand: Candidate) -> bool:
                for t in span)
 
 
-def candidates(doc: Doc) -> list[Candidate]:
-    """Every candidate policy span in ``doc`` (offsets into ``doc.text``), in text order."""
-    c = _Collector(doc.text)
+def candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
+    """Every candidate policy span in ``doc`` (offsets into ``doc.text``), in text order.
+
+    ``text`` is ``doc.text`` when the caller already has it (spaCy rebuilds it on each access).
+    """
+    c = _Collector(doc_text(doc) if text is None else text)
     _quoted(c)
     _bullets(c)
     parsed = doc.has_annotation("DEP")

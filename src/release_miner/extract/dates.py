@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .published import infer_anchor
 from .temporal import Anchor, find_dates
+from .doctext import doc_text
 
 
 @Language.factory(
@@ -43,13 +44,13 @@ class DateExtractor:
     def anchor(self, doc: Doc) -> Anchor | None:
         anchor = Anchor.parse(doc._.published)
         if anchor is None and self.infer_published:
-            anchor = infer_anchor(doc.text, doc._.url, doc._.title)
+            anchor = infer_anchor(doc_text(doc), doc._.url, doc._.title)
             if anchor is not None and anchor.day is not None:
                 doc._.published = anchor.iso()
         return anchor
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dates = find_dates(
-            doc.text, self.anchor(doc), keep_unresolved=self.keep_unresolved, vague_durations=self.vague_durations
+            doc_text(doc), self.anchor(doc), keep_unresolved=self.keep_unresolved, vague_durations=self.vague_durations
         )
         return doc

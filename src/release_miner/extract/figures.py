@@ -24,6 +24,7 @@ from .currencies import Home
 from .figure_scan import Candidate, bound_after, normalise, per_time, per_time_match, scan
 from .numbers import parse_ordinal_word
 from .sentences import SentenceIndex
+from .doctext import doc_text
 from .units import (
     AMOUNT_NOUNS,
     COLLECTIVE_NOUNS,
@@ -168,7 +169,7 @@ class FigureExtractor:
     """Writes ``doc._.figures``: every figure with its normalised value, unit and exact offsets."""
 
     def __call__(self, doc: Doc) -> Doc:
-        self._text = text = doc.text  # Doc.text joins every token: read it once
+        self._text = text = doc_text(doc)  # Doc.text joins every token: read it once
         dollar = Home(text, doc._.url)
         figures: list[Figure] = []
         self._sents = sents = SentenceIndex(doc)

@@ -19,6 +19,7 @@ from .english_words import common_words, verbs
 from .orgs import extract_organizations, set_common_words
 from .persons import find_mentions, group_mentions, to_person
 from .roles import MULTIWORD_TITLE, role_before
+from .doctext import doc_text
 
 
 #: Roles that belong to the local government a release speaks for, when no body is named beside them.
@@ -55,7 +56,7 @@ class NameExtractor:
         mentions = find_mentions(doc)
         people: list[Person] = [to_person(g) for g in group_mentions(mentions)]
         blocked = [(m.start, m.end) for m in mentions]
-        text = doc.text  # Doc.text joins every token anew: read it once
+        text = doc_text(doc)  # Doc.text joins every token anew: read it once
         for m in mentions:
             role = role_before(text, m.start, m.end)
             if role and role.title:

@@ -39,6 +39,7 @@ from .gazetteers import (LEADING_JUNK, NOT_ORG_ACRONYMS, NOT_ORG_WORDS, ORG_HEAD
 from .lines import is_headline, line_at
 from .namekey import fold, is_korean_syllables
 from .roles import TITLE
+from .doctext import doc_text
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-]*(?:['’][A-Za-z]+)*['’]?|&|[^\sA-Za-z0-9]")
 #: Lower-case words inside a name, English and the common ones of other languages ("Médecins sans Frontières").
@@ -521,7 +522,7 @@ def _model_org_ok(doc_text: str, start: int, end: int, name: str, verbs: set[int
 def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
                           person_words: set[str] = frozenset()) -> list[Organization]:
     """Every named organisation in ``doc``; ``blocked`` spans (people, roles) never belong to one."""
-    text = doc.text
+    text = doc_text(doc)
     verbs = {t.idx for t in doc if t.tag_.startswith("VB")}
     blocked = blocked + [m.span() for m in _BYLINE_OR_COPYRIGHT.finditer(text)]
     spans: list[OrgSpan] = []
@@ -570,7 +571,7 @@ def _city_councils(doc: Doc, spans: list[OrgSpan], blocked: list[tuple[int, int]
     release of the City of Pittsburgh is Pittsburgh City Council. Without a place before it and with
     no single city government named in the release, the body stays unnamed.
     """
-    text = doc.text
+    text = doc_text(doc)
     places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE"}
     governments = {key[4:] for key in (_city_government(o.name) for o in spans) if key}
     named = {o.name.lower() for o in spans}

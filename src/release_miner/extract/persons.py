@@ -34,6 +34,7 @@ from .given_names import is_given_name
 from .lines import is_headline, line_at
 from .namekey import affiliations_agree, fold, is_korean_syllables, korean_parts, name_key, surely_korean
 from .roles import TITLE, Role, role_before, role_of
+from .doctext import doc_text
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-zA-Z]*(?:['’][A-Z][a-zA-Z]+)?(?:-[A-Za-z][a-z]*)*)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})\s+)?{_NAME_WORD}){{0,3}}"
@@ -95,7 +96,7 @@ class _Group:
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     """Raw name spans from titles, appositions and Korean name shapes (the model's are read apart)."""
-    text = doc.text
+    text = doc_text(doc)
     spans = [m.span("name") for m in _TITLED_NAME.finditer(text)]
     spans += [m.span("name") if m.group("name") else m.span("name2") for m in _APPOSED_NAME.finditer(text)]
     for m in _KOREAN_NAME.finditer(text):
@@ -238,7 +239,7 @@ def _is_byline(text: str, start: int, end: int) -> bool:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Clean, plausible person mentions, longest first where candidates overlap."""
-    text = doc.text
+    text = doc_text(doc)
     verbs = frozenset(t.idx for t in doc if t.tag_ in _VERB_TAGS)
     seen: list[Mention] = []
     cleaned: dict[tuple[int, int], bool] = {}  # span -> found by a rule (a title, an apposition, a Korean shape)
