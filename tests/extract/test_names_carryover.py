@@ -253,3 +253,20 @@ def test_a_city_council_without_its_city_stays_unnamed(names_nlp, text):
 def test_the_body_of_a_plural_role_is_no_organization(names_nlp):
     text = "The mayor met the city's Members of Parliament, who backed the plan."
     assert "Parliament" not in _orgs(names_nlp, text)
+
+
+@pytest.mark.parametrize("text, acting", [
+    ("Haeundae-gu will provide free vouchers to 300 households.", {"Haeundae-gu"}),
+    ("Gijang-gun announced a new fund on Monday.", {"Gijang-gun"}),
+    ("Busan City and Saha-gu signed an agreement.", {"Busan City", "Saha-gu"}),
+    ("Busanjin-gu (Mayor Kim Young-wook) opened the centre.", {"Busanjin-gu"}),
+    ("By district, Busanjin-gu recorded the most births, followed by Haeundae-gu (1,430).", set()),
+    ("The mayor visited a company in Gangseo-gu.", set()),
+])
+def test_a_district_is_an_organization_where_it_acts(names_nlp, text, acting):
+    assert _orgs(names_nlp, text) == acting
+
+
+@pytest.mark.parametrize("text", ["The Cabinet approved the plan on Tuesday.", "The bill goes to Cabinet next week."])
+def test_a_cabinet_named_alone_is_a_body(names_nlp, text):
+    assert _orgs(names_nlp, text) == {"Cabinet"}

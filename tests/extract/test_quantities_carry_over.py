@@ -38,6 +38,9 @@ QUANTITIES = [
     ("12 pyeong", 12, "pyeong", None),
     ("5,000 TEU", 5_000, "TEU", None),
     ("40 kilowatt-hours", 40, "kWh", None),
+    # a bare scale letter where the text speaks of temperature
+    ("temperatures reached 71.5 F", 71.5, "°F", None),
+    ("highs of 30 C are expected", 30, "°C", None),
     # fractions
     ("a 1/4 inch groove", 0.25, "in", None),
     ("two and a half miles", 2.5, "mi", None),
@@ -116,3 +119,9 @@ def test_unit_table_comes_from_the_registry():
 def test_rates_and_not_figures(nlp, sentence, expected):
     doc = nlp(sentence)
     assert [(f.text, f.kind, f.value, f.unit) for f in doc._.figures] == expected
+
+
+@pytest.mark.parametrize("phrase", ["a grade of 3 F in maths", "Building 5 C opens"])
+def test_a_bare_scale_letter_without_talk_of_temperature_is_no_unit(phrase):
+    got = normalise(phrase)
+    assert got is None or got["unit"] not in ("°F", "°C"), got

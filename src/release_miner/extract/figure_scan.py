@@ -142,6 +142,12 @@ def _units() -> _Units:
         re.compile(rf"\A(?:\s?|-)(?P<unit>{name_alt})(?![A-Za-z0-9²³])", re.I),
         re.compile(rf"\A\s?(?P<unit>{_alt(symbols)})(?![A-Za-z0-9²³])"),
     )
+#: "71.5 F", "30 C": a bare scale letter is a temperature only where the text speaks of one
+#: (otherwise it is a grade, a class or a footnote).
+_BARE_TEMPERATURE_RE = re.compile(r"\A ?(?P<unit>[FC])(?![\w'’-])")
+_TEMPERATURE_CONTEXT_RE = re.compile(
+    r"temperat|degree|\bheat|\bhighs?\b|\blows?\b|\bwarm|\bcold|\bchill|thermometer|weather|forecast|freez|\bhot\b",
+    re.I)
 _APPROX_BEFORE_RE = re.compile(rf"(?<![\w])(?P<w>{_alt(APPROX_BEFORE)})\s*\Z", re.I)
 _APPROX_AFTER_RE = re.compile(rf"\A\s*(?P<w>{_alt(APPROX_AFTER)})(?![A-Za-z])", re.I)
 _AGE_BEFORE_RE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?\Z", re.I)
@@ -390,6 +396,11 @@ def _read_atom(m: re.Match, text: str, home: Home) -> _Atom:
                     raw = unit.group("unit")
                     atom.unit = units.symbol(raw)
                     atom.unit_end = atom.end + unit.end()
+                elif _BARE_TEMPERATURE_RE.match(right) and _TEMPERATURE_CONTEXT_RE.search(
+                        text[max(0, atom.start - 120) : atom.end + 60]):
+                    bare = _BARE_TEMPERATURE_RE.match(right)
+                    atom.unit = "°" + bare.group("unit")
+                    atom.unit_end = atom.end + bare.end()
                 elif _AGE_AFTER_RE.match(right):
                     atom.age = True
                     atom.unit = "years"

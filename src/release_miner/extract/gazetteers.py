@@ -196,7 +196,7 @@ Government Council Councils Ministry Department Office Bureau Agency Authority C
 Foundation Association Associations Chamber Chambers Institute Institution University College School
 Committee Commission Center Centre Organization Organisation Board Division Partnership League
 Inc Inc. Ltd Ltd. Co Co. LLC PLC plc Bank Federation Union Society Group Consulate Embassy Service
-Services Administration Assembly Conference Forum Chapter Cooperative Alliance Coalition Network
+Services Administration Assembly Cabinet Conference Forum Chapter Cooperative Alliance Coalition Network
 Secretariat Parliament Congress Senate Court Police Command Force Guard Academy
 Museum Library Hospital Company Holdings Trust
 Province County Prefecture Municipality Borough District-Council Team Taskforce Caucus Institutes

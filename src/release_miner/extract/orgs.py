@@ -407,9 +407,9 @@ def _head_spans(text: str, run: list[_Tok]) -> list[tuple[int, int]]:
 
 
 #: Heads of national bodies that "National", "State" or "Federal" alone do name ("National Assembly").
-LEGISLATURES = frozenset({"Assembly", "Parliament", "Congress", "Senate"})
-#: Bodies a capitalised head noun alone names in running text ("approved by Parliament").
-SOLE_LEGISLATURES = frozenset({"Parliament", "Congress"})
+LEGISLATURES = frozenset({"Assembly", "Parliament", "Congress", "Senate", "Cabinet"})
+#: Bodies a capitalised head noun alone names in running text ("approved by Parliament", "the Cabinet").
+SOLE_LEGISLATURES = frozenset({"Parliament", "Congress", "Cabinet"})
 
 
 #: Words that say what kind of meeting or body, not which one ("Ordinary Council Meeting", "Full Council").
@@ -556,7 +556,58 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
             continue  # a common noun the model took for a name ("Attendees included ...")
         if _model_org_ok(text, ent.start_char, ent.end_char, name, verbs, person_words):
             spans.append(OrgSpan(ent.start_char, ent.end_char, name, from_heads=False))
-    return _merge(text, spans)
+    return _merge(text, _districts_as_governments(doc, spans, blocked))
+
+
+#: A Korean district, county, city or province by its romanised name: "Busanjin-gu", "Gijang-gun",
+#: "Changwon-si", "Gyeongsangnam-do".
+_KOREAN_DIVISION = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?-(?:gu|gun|si|do)\b")
+#: A head of government in brackets after a body's name: "Busanjin-gu (Mayor Kim Young-wook)".
+_HEAD_IN_BRACKETS = re.compile(r"[ \t]*\((?:[A-Z][\w.\-]*[ \t]+)*?(?:Mayor|Governor|Head|Chief|Commissioner)\b")
+#: Verbs whose subject is described, not acting: "Busanjin-gu recorded the most births".
+_DESCRIPTIVE_VERBS = frozenset("""is was are were be been has had have record recorded records rank ranked ranks
+account accounted accounts show showed shows saw see sees top topped tops follow followed follows reach reached
+reaches post posted posts remain remained remains lie lies lay border borders bordered include included includes
+contain contains contained become became becomes""".split())
+
+
+def _acts(doc: Doc, start: int, end: int, text: str) -> bool:
+    """True when the division at ``text[start:end]`` acts as a government rather than naming a place.
+
+    A division's name is a place ("a company in Gangseo-gu", "Haeundae-gu (1,430)") unless its
+    head of government is named with it, or it is the subject of what the sentence says is done
+    ("Gijang-gun announced", "Busanjin-gu was selected"), not of a statistic ("recorded", "ranked").
+    """
+    if _HEAD_IN_BRACKETS.match(text, end):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ == "conj":  # "Busan City and Haeundae-gu announced": the first conjunct's role
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return root.head.lower_ not in _DESCRIPTIVE_VERBS
+
+
+def _districts_as_governments(doc: Doc, spans: list[OrgSpan], blocked: list[tuple[int, int]]) -> list[OrgSpan]:
+    """Korean divisions named alone are organizations only where they act (see `_acts`).
+
+    The guidelines count a government as a body when it acts and its name as a place otherwise,
+    as for cities; a gazetteer cannot tell the two uses apart, the sentence can.
+    """
+    text = doc_text(doc)
+    kept = [o for o in spans if not (_KOREAN_DIVISION.fullmatch(o.name) and not _acts(doc, o.start, o.end, text))]
+    taken = [(o.start, o.end) for o in kept]
+    for m in _KOREAN_DIVISION.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken + blocked):
+            continue
+        if _acts(doc, s, e, text):
+            kept.append(OrgSpan(s, e, m.group()))
+    return kept
 
 
 #: A city's council or commission named by its kind only: "City Council", "Calgary city council".

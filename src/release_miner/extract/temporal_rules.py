@@ -355,6 +355,33 @@ def h_part(m: re.Match[str], ctx: Context) -> Atom | None:
     return Atom(m.start(), m.end(), "range", quarter(year, index, parts), rule="part")
 
 
+_QUARTER_NAMED = re.compile(r"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b|\bQ(?P<q>[1-4])\b", re.I)
+
+
+def h_year_ago(m: re.Match[str], ctx: Context) -> Atom | None:
+    """"the year-ago quarter", "the same month last year": the reported period one year back.
+
+    The reported period is the quarter the text named last before the mention ("third-quarter
+    sales rose ... from the year-ago quarter"), else the last one completed before publication.
+    """
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    a = ctx.anchor
+    if a is None or a.month is None:
+        return Atom(m.start(), m.end(), "date", [Point(grain="month")], rule="year_ago")
+    if unit == "month":
+        y, mo = shift_month(a.year, a.month, -13)
+        return Atom(m.start(), m.end(), "date", [Point(y, mo, grain="month")], rule="year_ago")
+    current = (a.month - 1) // 3 + 1
+    named = list(_QUARTER_NAMED.finditer(ctx.text, max(0, m.start() - 600), m.start()))
+    if named:
+        g = named[-1]
+        index = int(g.group("q")) if g.group("q") else lex.ORDINAL_WORDS[g.group("ord").lower()]
+        year = a.year if index <= current else a.year - 1
+    else:
+        index, year = (current - 1, a.year) if current > 1 else (4, a.year - 1)
+    return Atom(m.start(), m.end(), "range", quarter(year - 1, index, 4), rule="year_ago")
+
+
 def _full_year(two: str, base: int) -> int | None:
     if len(two) == 4:
         return int(two)
@@ -612,6 +639,7 @@ _TRIGGERS: dict[str, tuple[str | Words, int, int]] = {
     "fiscal": (Words(("fiscal",)), 2, 28),
     "ago": (Words(("ago", "earlier")), 60, 4),
     "relperiod": (Words(("year", "month", "week", "quarter")), 32, 6),
+    "year_ago": (r'(?i:year-(?:ago|earlier)|prior-year|\bsame\s+(?:quarter|month))', 8, 40),
     "year_part": (Words(("year", "year-end")), 40, 4),
     "new_year": (Words(("year",)), 10, 2),
     "decade": (Words(("decade", "decades")), 20, 4),
@@ -673,6 +701,9 @@ RULES: tuple[Rule, ...] = tuple(
         ("relperiod", r"\b(?P<rel>(?i:the\s+(?:past|last|next|coming|previous|following|same|current|latest|most\s+recent)|this|last|next|"
                       r"past|coming|following|previous|current))\s+(?P<unit>(?i:year|month|week|quarter|(?:fiscal|financial)\s+year))\b",
          h_relperiod),
+        ("year_ago", r"\b(?:(?i:the)\s+)?(?:(?i:year-ago|year-earlier|prior-year)\s+(?P<unit>(?i:quarter|month))\b"
+                     r"|(?i:same)\s+(?P<unit2>(?i:quarter|month))\s+(?:(?i:of\s+)?(?i:last\s+year|the\s+previous\s+year)"
+                     r"|(?i:a\s+year\s+(?:ago|earlier))))", h_year_ago),
         ("year_part", r"\b(?i:the\s+(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+the\s+year|year-end)\b",
          h_year_part),
         ("new_year", r"\b(?i:the)\s+new\s+year\b(?!['’]s|\s+[A-Z])", h_new_year),
