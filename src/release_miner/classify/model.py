@@ -47,7 +47,7 @@ from .target import find_target
 from ..extract.doctext import doc_text
 
 #: Version of the artifact layout, training recipe and training data; bump when any changes.
-MODEL_VERSION = "1.2.0"
+MODEL_VERSION = "1.3.0"
 #: Environment variable naming a model file, used when none is found beside the source tree.
 ENV_VAR = "RELEASE_MINER_POLICY_MODEL"
 MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
@@ -134,21 +134,45 @@ def transform_dicts(vec: DictVectorizer, rows: Sequence[dict]) -> sparse.csr_mat
                               np.asarray(indptr, dtype=np.int32)), shape=(len(rows), len(vocab)))
 
 
-def fit_filter(rows: list[dict], y: Sequence[float]) -> dict[str, Any]:
-    """Fit the filter on candidate features and each candidate's overlap (Dice, 0..1) with the gold."""
-    vec = DictVectorizer()
-    X = vec.fit_transform(rows)
+#: Weight of the candidate's embedding beside the filter's sparse features (grouped CV on the
+#: training releases, best detection F1 over three shuffles: without 0.492, 0.5: 0.502, 1: 0.499).
+EMBEDDING_WEIGHT = 0.5
+
+
+def _filter_matrix(part: dict[str, Any], rows: list[dict], texts: Sequence[str] | None,
+                   fit: bool = False) -> sparse.csr_matrix:
+    X = part["vectorizer"].fit_transform(rows) if fit else transform_dicts(part["vectorizer"], rows)
+    embedding = part.get("embedding")
+    if not embedding:  # artifacts before 1.3.0 use the sparse features only
+        return X
+    if texts is None or len(texts) != len(rows):
+        raise ValueError("this filter reads the candidates' texts too")
+    from .embeddings import encode
+
+    dense = encode(embedding["name"], list(texts)) * embedding["weight"]
+    return sparse.hstack([X, sparse.csr_matrix(dense)]).tocsr()
+
+
+def fit_filter(rows: list[dict], y: Sequence[float], texts: Sequence[str] | None = None,
+               embedding: str | None = None) -> dict[str, Any]:
+    """Fit the filter on candidate features (and, with ``embedding``, the embeddings of their
+    ``texts``) to each candidate's overlap (Dice, 0..1) with the gold."""
+    part: dict[str, Any] = {"vectorizer": DictVectorizer()}
+    if embedding:
+        part["embedding"] = {"name": embedding, "weight": EMBEDDING_WEIGHT}
+    X = _filter_matrix(part, rows, texts, fit=True)
     reg = Ridge(alpha=FILTER_ALPHA)
     reg.fit(X, np.asarray(y, dtype=float))
-    return {"vectorizer": vec, "classifier": reg}
+    part["classifier"] = reg
+    return part
 
 
-def filter_proba(part: dict[str, Any], rows: list[dict]) -> np.ndarray:
+def filter_proba(part: dict[str, Any], rows: list[dict], texts: Sequence[str] | None = None) -> np.ndarray:
     """Each candidate's score in [0, 1]: its predicted overlap with a policy an annotator would mark."""
     if not rows:
         return np.zeros(0)
     est = part["classifier"]
-    X = transform_dicts(part["vectorizer"], rows)
+    X = _filter_matrix(part, rows, texts)
     if hasattr(est, "predict_proba"):  # artifacts of 1.0.x hold a classifier
         return est.predict_proba(X)[:, 1]
     return np.clip(est.predict(X), 0.0, 1.0)
@@ -216,6 +240,11 @@ BLOCK_WEIGHTS: dict[str, float] = {"span_word": 1.0, "span_char": 0.5, "sent_wor
 #: 3: 0.683, 5: 0.701.
 
 
+#: Weight of the static embeddings of span, sentence and headline in the category classifier
+#: (grouped CV, category accuracy on annotated spans: 0.5: 0.669, 1: 0.693, 2: 0.686).
+CLASSIFIER_EMBEDDING_WEIGHT = 1.0
+
+
 def _cue_row(ctx: SpanContext, rule_weight: float) -> dict[str, float]:
     """Cue-word features, plus the keyword-rule verdict as one more (weighted) feature."""
     row = cue_features(ctx)
@@ -246,11 +275,21 @@ def _blocks(parts: dict[str, Any], contexts: Sequence[SpanContext], fit: bool) -
             where = {value: i for i, value in enumerate(unique)}
             mat = vec.transform(unique)[[where[value] for value in values]]
         mats.append(mat * weights[name])
+    embedding = parts.get("embedding")
+    if embedding:  # artifacts before 1.3.0 have no embedding block
+        from .embeddings import encode
+
+        for texts in ([c.text for c in contexts], [c.sentence[:500] for c in contexts],
+                      [c.document.split("\n", 1)[0][:300] for c in contexts]):
+            mats.append(sparse.csr_matrix(encode(embedding["name"], texts) * embedding["weight"]))
     return sparse.hstack(mats).tocsr()
 
 
 def fit_classifier(contexts: Sequence[SpanContext], labels: Sequence[str], calibrate: bool = True,
-                   weights: dict[str, float] | None = None, C: float = 4.0) -> dict[str, Any]:
+                   weights: dict[str, float] | None = None, C: float = 4.0,
+                   embedding: str | None = None) -> dict[str, Any]:
+    """Fit the category classifier; with ``embedding``, the static embeddings of span, sentence and
+    headline join the TF-IDF blocks (grouped CV, category accuracy on annotated spans: 0.701 -> 0.709)."""
     parts: dict[str, Any] = {
         "span_word": TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True),
         "span_char": TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
@@ -261,6 +300,8 @@ def fit_classifier(contexts: Sequence[SpanContext], labels: Sequence[str], calib
         "doc_word": TfidfVectorizer(min_df=2, sublinear_tf=True, stop_words="english", max_features=5000),
         "weights": dict(weights or BLOCK_WEIGHTS),
     }
+    if embedding:
+        parts["embedding"] = {"name": embedding, "weight": CLASSIFIER_EMBEDDING_WEIGHT}
     X = _blocks(parts, contexts, fit=True)
     for name in ("span_word", "span_char", "sent_word", "doc_word"):
         parts[name].stop_words_ = None  # the pruned-term set is only for inspection and is large
@@ -315,7 +356,7 @@ class PolicyModel:
 
     def scored_candidates(self, doc: Doc) -> tuple[list[Candidate], np.ndarray]:
         cands = candidates(doc)
-        return cands, filter_proba(self.filter, filter_rows(doc, cands))
+        return cands, filter_proba(self.filter, filter_rows(doc, cands), [c.text for c in cands])
 
     def detect(self, doc: Doc, threshold: float | None = None) -> list[tuple[Candidate, float]]:
         cands, probs = self.scored_candidates(doc)
@@ -334,7 +375,7 @@ class PolicyModel:
         texts = [doc_text(doc) for doc in docs]  # Doc.text is built anew on every access: read it once
         cands = [candidates(doc, text) for doc, text in zip(docs, texts)]
         rows = [row for doc, text, cs in zip(docs, texts, cands) for row in _filter_rows(doc, cs, text)]
-        scores = filter_proba(self.filter, rows)
+        scores = filter_proba(self.filter, rows, [c.text for cs in cands for c in cs])
         found, offset = [], 0
         for cs in cands:
             found.append(select(cs, scores[offset:offset + len(cs)], self.threshold))

@@ -25,6 +25,7 @@ from ..evaluate import norm_text, score
 from .categories import rule_category
 from .data import TrainingDoc, WrittenExample
 from .detect import Candidate, candidates
+from .embeddings import STATIC_MODEL
 from .features import SpanContext
 from .model import (REVIEW_THRESHOLD, PolicyModel, Prediction, context_for, filter_proba, filter_rows,
                     fit_classifier, fit_filter, new_meta, select)
@@ -82,7 +83,11 @@ def _contexts(parsed: Sequence[Parsed], written: Sequence[WrittenExample]) -> tu
 def _fit_filter(parsed: Sequence[Parsed]) -> dict[str, Any]:
     rows = [r for p in parsed for r in p.rows]
     y = [v for p in parsed for v in p.y]
-    return fit_filter(rows, y)
+    return fit_filter(rows, y, [c.text for p in parsed for c in p.cands], embedding=STATIC_MODEL)
+
+
+def _scores(part: dict[str, Any], p: Parsed) -> np.ndarray:
+    return filter_proba(part, p.rows, [c.text for c in p.cands])
 
 
 def _detection_f1(parsed: Sequence[Parsed], probs: Sequence[np.ndarray], threshold: float) -> float:
@@ -98,7 +103,7 @@ def choose_threshold(parsed: Sequence[Parsed], n_splits: int = 5) -> float:
     for train, test in GroupKFold(n_splits=min(n_splits, len(parsed))).split(groups, groups=groups):
         part = _fit_filter([parsed[i] for i in train])
         for i in test:
-            probs[i] = filter_proba(part, parsed[i].rows)
+            probs[i] = _scores(part, parsed[i])
     scores = {t: _detection_f1(parsed, probs, t) for t in THRESHOLDS}
     return max(scores, key=lambda t: (scores[t], -abs(t - 0.5)))
 
@@ -108,7 +113,7 @@ def train(parsed: Sequence[Parsed], written: Sequence[WrittenExample], tune: boo
     """Fit filter, threshold and classifier on ``parsed`` releases (+ written examples)."""
     threshold = choose_threshold(parsed) if tune else 0.5
     ctxs, labels = _contexts(parsed, written)
-    return PolicyModel(_fit_filter(parsed), fit_classifier(ctxs, labels), threshold,
+    return PolicyModel(_fit_filter(parsed), fit_classifier(ctxs, labels, embedding=STATIC_MODEL), threshold,
                        new_meta(threshold=threshold, **meta))
 
 
@@ -130,7 +135,7 @@ def rule_baseline(cs: list[SpanContext]) -> list[str]:
 
 def _detect(model: PolicyModel, p: Parsed) -> tuple[list[tuple[Candidate, float]], list[SpanContext]]:
     """The candidates ``model`` keeps in a parsed release, with their contexts for the classifier."""
-    found = select(p.cands, filter_proba(model.filter, p.rows), model.threshold)
+    found = select(p.cands, _scores(model.filter, p), model.threshold)
     return found, [context_for(p.spacy_doc, c.start, c.end) for c, _ in found]
 
 
