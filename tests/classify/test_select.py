@@ -81,3 +81,14 @@ def test_select_keeps_one_mention_of_a_name() -> None:
              _cand("Youth Housing Fund", text.index("Youth Housing"))]
     kept = [c.text for c, _ in select(cands, [0.9, 0.8, 0.7], threshold=0.5)]
     assert kept == ["Busan Youth Jobs Fund for graduates", "Youth Housing Fund"]
+
+
+def test_an_amount_and_a_policy_noun_alone_refer_to_the_named_measure() -> None:
+    cands = [_cand("£12 million fund", 0), _cand("Green Skills Academy fund", 100), _cand("housing grants", 200)]
+    kept = [c.text for c, _ in select(cands, [0.9, 0.8, 0.7], threshold=0.5)]
+    assert kept == ["Green Skills Academy fund", "housing grants"]
+
+
+def test_an_amount_and_a_policy_noun_stay_when_nothing_else_names_the_measure() -> None:
+    cands = [_cand("£12 million fund", 0), _cand("housing grants", 100)]
+    assert [c.text for c, _ in select(cands, [0.9, 0.7], threshold=0.5)] == ["£12 million fund", "housing grants"]

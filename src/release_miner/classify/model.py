@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 
 from ..records import Policy
 from .categories import rule_category
+from .lexicon import POLICY_HEADS
 from .detect import Candidate, candidates
 from .features import SpanContext, candidate_features, cue_features, paragraph_of, sentence_of, verb_mask
 from ..extract.sentences import EntityIndex, SentenceIndex
@@ -218,7 +219,29 @@ def select(cands: Sequence[Candidate], probs: Sequence[float], threshold: float)
             continue
         seen.add(key)
         kept.append((c, float(probs[i])))
+    kept = [(c, p) for c, p in kept if not _refers_to_another(c.text, [k.text for k, _ in kept if k is not c])]
     return sorted(kept, key=lambda t: t[0].start)
+
+
+#: Words that only quantify or point at a measure: "the £12 million fund", "this new programme".
+_POINTING = re.compile(r"^(?:the|a|an|this|that|these|its|their|new|\W+|[$£€₩¥]?\d[\d.,]*\w{0,2}|"
+                       r"thousand|million|billion|trillion|won|dollars?|pounds?|euros?|m|bn|k)$", re.I)
+
+
+def _head_key(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _refers_to_another(text: str, others: Sequence[str]) -> bool:
+    """A mention made of an amount or pointer and a policy noun alone ("£12 million fund", "the
+    programme") names no measure of its own: it refers to a named one with the same head noun, when
+    the release reports one ("£12 million Green Skills Academy fund")."""
+    words = re.findall(r"[$£€₩¥]?\d[\d.,]*\w{0,2}|[\w'’-]+", text)
+    if len(words) < 2 or not all(_POINTING.match(w) for w in words[:-1]) or words[-1].lower() not in POLICY_HEADS:
+        return False
+    head = _head_key(words[-1])
+    return any(len(o.split()) > 1 and _head_key(o.split()[-1]) == head and o.lower() != text.lower() for o in others)
 
 
 # ---- the category classifier --------------------------------------------
