@@ -17,6 +17,8 @@ import numpy as np
 
 #: The embedding the shipped policy model was trained with (a folder in ``models/``).
 STATIC_MODEL = "static-minilm-256"
+#: The same two folders as the policy model's (`model.MODELS_DIR`, `model.PACKAGED_MODELS_DIR`), named
+#: here so that encoding does not import scikit-learn.
 _FOLDERS = (Path(__file__).resolve().parents[3] / "models", Path(__file__).resolve().parent / "models")
 
 

@@ -303,7 +303,7 @@ def _blocks(parts: dict[str, Any], contexts: Sequence[SpanContext], fit: bool) -
         from .embeddings import encode
 
         for texts in ([c.text for c in contexts], [c.sentence[:500] for c in contexts],
-                      [c.document.split("\n", 1)[0][:300] for c in contexts]):
+                      [c.document[:300].split("\n", 1)[0] for c in contexts]):
             mats.append(sparse.csr_matrix(encode(embedding["name"], texts) * embedding["weight"]))
     return sparse.hstack(mats).tocsr()
 

@@ -396,9 +396,8 @@ def _read_atom(m: re.Match, text: str, home: Home) -> _Atom:
                     raw = unit.group("unit")
                     atom.unit = units.symbol(raw)
                     atom.unit_end = atom.end + unit.end()
-                elif _BARE_TEMPERATURE_RE.match(right) and _TEMPERATURE_CONTEXT_RE.search(
+                elif (bare := _BARE_TEMPERATURE_RE.match(right)) and _TEMPERATURE_CONTEXT_RE.search(
                         text[max(0, atom.start - 120) : atom.end + 60]):
-                    bare = _BARE_TEMPERATURE_RE.match(right)
                     atom.unit = "°" + bare.group("unit")
                     atom.unit_end = atom.end + bare.end()
                 elif _AGE_AFTER_RE.match(right):

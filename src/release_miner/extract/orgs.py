@@ -584,9 +584,8 @@ def _acts(doc: Doc, start: int, end: int, text: str) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    if root.dep_ == "conj":  # "Busan City and Haeundae-gu announced": the first conjunct's role
-        while root.dep_ == "conj" and root.head is not root:
-            root = root.head
+    while root.dep_ == "conj" and root.head is not root:  # "Busan City and Haeundae-gu announced":
+        root = root.head  # the first conjunct's role
     if root.dep_ not in ("nsubj", "nsubjpass") or root.head.pos_ not in ("VERB", "AUX"):
         return False
     return root.head.lower_ not in _DESCRIPTIVE_VERBS

@@ -371,15 +371,15 @@ def h_year_ago(m: re.Match[str], ctx: Context) -> Atom | None:
     if unit == "month":
         y, mo = shift_month(a.year, a.month, -13)
         return Atom(m.start(), m.end(), "date", [Point(y, mo, grain="month")], rule="year_ago")
-    current = (a.month - 1) // 3 + 1
     named = list(_QUARTER_NAMED.finditer(ctx.text, max(0, m.start() - 600), m.start()))
     if named:
         g = named[-1]
+        current = (a.month - 1) // 3 + 1
         index = int(g.group("q")) if g.group("q") else lex.ORDINAL_WORDS[g.group("ord").lower()]
         year = a.year if index <= current else a.year - 1
-    else:
-        index, year = (current - 1, a.year) if current > 1 else (4, a.year - 1)
-    return Atom(m.start(), m.end(), "range", quarter(year - 1, index, 4), rule="year_ago")
+        return Atom(m.start(), m.end(), "range", quarter(year - 1, index, 4), rule="year_ago")
+    # the last completed quarter, a year back: five quarters before the current one
+    return Atom(m.start(), m.end(), "range", period(a, "quarter", -5), rule="year_ago")
 
 
 def _full_year(two: str, base: int) -> int | None:
