@@ -67,9 +67,20 @@ PERIODS = [
     (P, "The district was built in the 1970s.", {(R, "1970/1979")}),
     (P, "In the early 2000s the port grew.", {(R, "2000/2009")}),
     (P, "No records exist before 1970.", {(D, "1970")}),
+    (P, "The strategy will be presented by end of the year.", {(D, "2025")}),
+    (P, "Works finish at the close of the year.", {(D, "2025")}),
 ]
 
-CASES = TENSE + DURATIONS + PERIODS
+#: A capitalised relative day inside a name names no day; in running text or a headline it does.
+NAMES = [
+    (P, "Four goals: Happier Citizens and a Sustainable Tomorrow for all.", set()),
+    (P, "She appeared on The Today Show.", set()),
+    (P, "Tomorrow the council votes.", {(D, "2025-03-28")}),
+    (P, "Council Votes On Budget Today", {(D, "2025-03-27")}),
+    (P, "The mayor said the plan starts today.", {(D, "2025-03-27")}),
+]
+
+CASES = TENSE + DURATIONS + PERIODS + NAMES
 
 
 @pytest.mark.parametrize(("published", "text", "expected"), CASES, ids=[c[1][:60] for c in CASES])

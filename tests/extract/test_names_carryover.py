@@ -85,6 +85,7 @@ def test_an_honorific_is_not_part_of_the_name(names_nlp):
     ("First Vice Mayor Cho Hyun-woo opened the forum.", "Cho Hyun-woo", "First Vice Mayor"),
     ("City Council Member Dara Okafor proposed the change.", "Dara Okafor", "City Council Member"),
     ("Library Director Helen Marsh thanked the volunteers.", "Helen Marsh", "Library Director"),
+    ("Deputy Mayor Kim Tae-ho and City Council Member Dara Okafor spoke.", "Dara Okafor", "City Council Member"),
 ])
 def test_a_word_of_the_title_is_not_the_affiliation(names_nlp, text, name, title):
     person = _people(names_nlp, text)[name]
@@ -142,6 +143,8 @@ def test_a_comma_before_a_second_association_splits_them(names_nlp):
     ("The deal was signed with Daewoo Securities and Shinhan Bank on Monday.",
      {"Daewoo Securities", "Shinhan Bank"}),
     ("Online retailer SSG.com and Samsung SDI Co., Ltd. joined the pact.", {"SSG.com", "Samsung SDI Co., Ltd."}),
+    # no head noun on either side, and initialisms that are also English words ("LG", "SK")
+    ("The group includes LG Energy Solution and SK On.", {"LG Energy Solution", "SK On"}),
 ])
 def test_two_companies_joined_by_and_are_two_bodies(names_nlp, text, bodies):
     assert bodies <= _orgs(names_nlp, text)

@@ -301,6 +301,9 @@ def _distinctive(tok: _Tok) -> bool:
         return False
     if "." in word[1:] or re.search(r"[a-z][A-Z]", word):
         return True  # "SSG.com", "eBay": a brand's own spelling
+    if 2 <= len(word) <= 4 and word.isupper() and word.isalpha():
+        # an initialism ("LG", "SK") is a name, whatever lower-case word it spells
+        return word not in PLACES and word.upper() not in NOT_ORG_ACRONYMS
     low = word.lower()
     # the index holds lemmas: "Visitors" is the English "visitor"
     forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low,
@@ -357,6 +360,20 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
                 and any(h > i for h in heads):
             return _split(run[:i]) + _split(run[i + 2:])
     return [run]
+
+
+def _coordinated_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A model entity that coordinates two names of their own ("LG Energy Solution and SK On") is two
+    bodies; one whose words are also ordinary English ("Trade and Investment ...") stays whole."""
+    toks = [_Tok(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+    for i, tok in enumerate(toks):
+        left, right = toks[:i], toks[i + 1:]
+        # a model entity has no shared head to lose, so only a place named on the left keeps it whole
+        if 0 < i < len(toks) - 1 and tok.low in ("and", "&") and _distinctive(left[0]) and _distinctive(right[0]) \
+                and all(t.capitalised and t.low not in _CONNECTORS for t in left) \
+                and left[-1].bare.lower() not in PLACES_LOWER:
+            return [(toks[0].start, toks[i - 1].end), *_coordinated_parts(text, toks[i + 1].start, end)]
+    return [(start, end)]
 
 
 def _head_spans(text: str, run: list[_Tok]) -> list[tuple[int, int]]:
@@ -554,8 +571,10 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
             continue  # cut off at the end, or the field of a role ("Minister of the Interior and Safety")
         if not any(t.tag_ in ("NNP", "NNPS") for t in ent):
             continue  # a common noun the model took for a name ("Attendees included ...")
-        if _model_org_ok(text, ent.start_char, ent.end_char, name, verbs, person_words):
-            spans.append(OrgSpan(ent.start_char, ent.end_char, name, from_heads=False))
+        for s, e in _coordinated_parts(text, ent.start_char, ent.end_char):
+            part = _clean_name(text[s:e])
+            if _model_org_ok(text, s, e, part, verbs, person_words):
+                spans.append(OrgSpan(s, e, part, from_heads=False))
     return _merge(text, _districts_as_governments(doc, spans, blocked))
 
 

@@ -117,9 +117,14 @@ def _split_role_words(title: str, aff: str | None) -> tuple[str, str | None]:
     words = aff.split() if aff else []
     while words and words[-1].lower() in TITLE_MODIFIERS:
         title = f"{words.pop()} {title}"
-    if len(words) == 1 and words[0].rstrip(".") in ORG_HEADS | _GENERIC_NOUNS \
-            and words[0].lower() not in PLACES_LOWER:
-        title = f"{words.pop()} {title}"
+    # "Lee Seong-gwon and City Council Member Caity Maple": the words before "and" end another
+    # noun phrase, so only the last conjunct can describe this role
+    joined = max((i for i, w in enumerate(words) if w in ("and", "&")), default=-1)
+    tail = words[joined + 1:]
+    if len(tail) == 1 and tail[0].rstrip(".") in ORG_HEADS | _GENERIC_NOUNS \
+            and tail[0].lower() not in PLACES_LOWER:
+        title = f"{tail[0]} {title}"
+        words = [] if joined >= 0 else words[:-1]
     return title, " ".join(words) or None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from . import temporal_lexicon as lex
+from .lines import is_headline, line_at
 from .numbers import parse_number
 from .temporal_values import (
     Anchor,
@@ -220,9 +221,25 @@ def _paren_date(inner: str, ctx: Context) -> Point | None:
     return None
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:;])\b[A-Z][\w'’-]*[ \t]+$")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """A capitalised word right after another capitalised word, in running text (not a title-case
+    headline, where every word is capitalised), belongs to a name."""
+    if not text[start:start + 1].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line = line_at(text, start)
+    return bool(_CAPITALISED_BEFORE.search(text, line_start, start)) and not is_headline(line) \
+        and not line.isupper()
+
+
 def h_relday(m: re.Match[str], ctx: Context) -> Atom | None:
     """"today", "yesterday", "tomorrow", "today (23rd)", "today (Nov. 10)"."""
     word = m.group("w").lower()
+    if _in_a_name(ctx.text, m.start()):
+        return None  # "Sustainable Tomorrow", "The Today Show": a name's word, no day
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     end = m.end()
     point = relative_day(ctx.anchor, offset)
@@ -704,7 +721,7 @@ RULES: tuple[Rule, ...] = tuple(
         ("year_ago", r"\b(?:(?i:the)\s+)?(?:(?i:year-ago|year-earlier|prior-year)\s+(?P<unit>(?i:quarter|month))\b"
                      r"|(?i:same)\s+(?P<unit2>(?i:quarter|month))\s+(?:(?i:of\s+)?(?i:last\s+year|the\s+previous\s+year)"
                      r"|(?i:a\s+year\s+(?:ago|earlier))))", h_year_ago),
-        ("year_part", r"\b(?i:the\s+(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+the\s+year|year-end)\b",
+        ("year_part", r"\b(?i:(?:the\s+)?(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+the\s+year|year-end)\b",
          h_year_part),
         ("new_year", r"\b(?i:the)\s+new\s+year\b(?!['’]s|\s+[A-Z])", h_new_year),
         ("decade", r"\b(?i:(?:the\s+)?(?:past|last|next|coming)|a)\s+(?i:decade)\b", h_decade),
