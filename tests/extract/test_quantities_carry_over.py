@@ -114,6 +114,18 @@ def test_unit_table_comes_from_the_registry():
         ("The total was 1,200.", [("1,200", "count", 1200, "total")]),
         ("It is the city's third library.", [("third library", "ordinal", 3, "library")]),
         ("THE TEAM WON FIRST PLACE", [("FIRST PLACE", "ordinal", 1, "place")]),
+        # how often is a count of times; a multiplier compares or follows a change
+        ("Applications open six times a year.", [("six times a year", "count", 6, "times")]),
+        ("Support is limited to a maximum of four times.", [("a maximum of four times", "count", 4, "times")]),
+        ("Visitors rose 2.5 times.", [("2.5 times", "quantity", 2.5, "times")]),
+        ("The new hall is 3 times larger.", [("3 times", "quantity", 3, "times")]),
+        # a list of ordinals ranks the noun after the last one
+        ("Homes go up in the 2nd, 3rd and 10th districts.",
+         [("2nd", "ordinal", 2, "district"), ("3rd and 10th districts", "ordinal", 3, "district"),
+          ("10th districts", "ordinal", 10, "district")]),
+        # a change from one level to another is two figures, however the first level is named
+        ("The fund grows from its original scale of 3.1 billion won to 3.5 billion won.",
+         [("3.1 billion won", "money", 3_100_000_000, "KRW"), ("3.5 billion won", "money", 3_500_000_000, "KRW")]),
     ],
 )
 def test_rates_and_not_figures(nlp, sentence, expected):

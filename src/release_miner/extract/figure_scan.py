@@ -155,9 +155,11 @@ _AGE_AFTER_RE = re.compile(r"\A(?:[\s-]+years?[\s-]+old|[\s-]+years?\s+of\s+age)
 _PER_TIME_RE = re.compile(r"\s+(?:per|a|an|each|every)\s+(?P<t>day|week|month|year|hour)\b", re.I)
 _JOIN_RE = re.compile(r"\A-?\s*(?P<j>to|through|and|or|-|–|—|~)\s*\Z", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+\Z", re.I)
-_FROM_RE = re.compile(r"\bfrom\s+\Z", re.I)
+#: "from" and what may name the starting level before its number ("from its original scale of 3.1 billion won")
+_FROM_LEVEL = r"\bfrom(?:\s+[a-z]+){0,5}?\s+"
+_FROM_RE = re.compile(_FROM_LEVEL + r"\Z", re.I)
 _CHANGED_BY_RE = re.compile(rf"\b(?:{_alt(CHANGE_VERB_STEMS)})\w*(?:\s+by)?\s+\Z", re.I)
-_CHANGE_RE = re.compile(rf"\b(?:{_alt(CHANGE_VERB_STEMS)})\w*\b(?:\W+\w+){{0,4}}?\W+from\s+\Z", re.I)
+_CHANGE_RE = re.compile(rf"\b(?:{_alt(CHANGE_VERB_STEMS)})\w*\b(?:\W+\w+){{0,4}}?\W+{_FROM_LEVEL}\Z", re.I)
 
 #: Month names as written in text: capitalised or upper-case ("may" in lower case is a verb).
 _MONTH_ALT = _alt([m.capitalize() for m in MONTHS] + [m.upper() for m in MONTHS])

@@ -27,6 +27,7 @@ from .sentences import SentenceIndex
 from .doctext import doc_text
 from .units import (
     AMOUNT_NOUNS,
+    CHANGE_VERB_STEMS,
     COLLECTIVE_NOUNS,
     NON_COUNT_NOUNS,
     ORDINAL_DIRECT_NOUNS,
@@ -165,6 +166,26 @@ def _clean_unit(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ,-").lower()
 
 
+_TIMES_WORD = re.compile(r"\btimes\Z", re.I)
+#: After "N times", what makes it a multiplier: a comparison ("3 times larger", "twice as", "times the size").
+_COMPARED_AFTER = re.compile(r"\s+(?:more|less|fewer|as|than|the|that|over|what|[a-z]+er)\b", re.I)
+#: Before "N times", a verb of change: "rose 2.5 times", "increased by 3 times".
+_CHANGED_BEFORE = re.compile(r"\b(?:%s)\w*(?:\s+(?:by|about|around|nearly|some|over|more\s+than))*\s+\Z"
+                             % "|".join(CHANGE_VERB_STEMS), re.I)
+
+
+def _occurrences(text: str, cand: Candidate) -> bool:
+    """Is "N times" a number of occurrences ("six times a year", "a maximum of four times")?
+
+    The guidelines make a multiplier ("rose 2.5 times", "3 times larger") a quantity; a count of
+    how often something happens is a count of times. Multiplier words ("tripled", "fivefold") are
+    always multipliers.
+    """
+    if not _TIMES_WORD.search(text, cand.start, cand.end):
+        return False
+    return not (_COMPARED_AFTER.match(text, cand.end) or _CHANGED_BEFORE.search(text, max(0, cand.start - 40), cand.start))
+
+
 class FigureExtractor:
     """Writes ``doc._.figures``: every figure with its normalised value, unit and exact offsets."""
 
@@ -247,6 +268,10 @@ class FigureExtractor:
         elif kind == "count" and cand.per:
             kind, unit = "quantity", f"{unit}/{cand.per}"
             approx = cand.approx
+        elif kind == "quantity" and unit == "times" and _occurrences(text, cand):
+            kind, approx = "count", cand.approx
+            if per_time_match(text, end):
+                end = per_time_match(text, end).end()  # type: ignore[union-attr]  # "six times a year"
         elif kind in ("money", "quantity", "percent") and per_time_match(text, end):
             approx = cand.approx
             end = per_time_match(text, end).end()  # type: ignore[union-attr]  # "$16 per hour" keeps its "per"
@@ -276,8 +301,11 @@ class FigureExtractor:
         head = _head_noun(doc, tok, self._sents)
         if nxt is not None and nxt.lower_ in ORDINAL_DIRECT_NOUNS:
             head = nxt  # "the 3rd floor conference room" ranks floors
+        listed = False
         if head is None:
             head = self._ranked_later(doc, tok)
+            # one of a comma list ("the 2nd, 3rd and 10th districts") is written as itself
+            listed = head is not None and "," in text[cand.end:head.idx]
         if head is None:
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if prev is not None and prev.lower_ in RANKING_VERBS:
@@ -294,20 +322,27 @@ class FigureExtractor:
         before = doc[head.i - 1] if head.i - 1 > tok.i else None
         if before is not None and before.dep_ == "compound" and before.pos_ == "NOUN" and before.is_lower:
             unit = f"{before.lower_} {unit}"
-        end = max(cand.end, head.idx + len(head))
+        end = cand.end if listed else max(cand.end, head.idx + len(head))
         return Figure(text=text[cand.start : end], start=cand.start, end=end, kind="ordinal",
                       value=cand.value, unit=unit, approx=cand.approx)
 
     def _ranked_later(self, doc: Doc, tok: Token) -> Token | None:
-        """"from the first to the 49th session": the first ordinal ranks the second's noun."""
+        """"from the first to the 49th session", "the 2nd, 3rd and 10th districts": an ordinal in a
+        list or range ranks the noun of the ordinal that closes it."""
         i = tok.i + 1
-        if i < len(doc) and doc[i].lower_ in ("to", "and", "or", "through", "-", "–"):
+        while i < len(doc) and doc[i].lower_ in (",", "to", "and", "or", "through", "-", "–"):
             i += 1
+            if i < len(doc) and doc[i].lower_ in ("and", "or"):
+                i += 1  # "2nd, 3rd, and 10th"
             if i < len(doc) and doc[i].lower_ == "the":
                 i += 1
             other = doc[i] if i < len(doc) else None
-            if other is not None and (other.like_num or parse_ordinal_word(other.text) is not None):
-                return _head_noun(doc, other, self._sents)
+            if other is None or not (other.like_num or parse_ordinal_word(other.text) is not None):
+                return None
+            head = _head_noun(doc, other, self._sents)
+            if head is not None:
+                return head
+            i += 1  # the list goes on: the noun comes after a later ordinal
         return None
 
     def _bare(
