@@ -69,6 +69,10 @@ PERIODS = [
     (P, "No records exist before 1970.", {(D, "1970")}),
     (P, "The strategy will be presented by end of the year.", {(D, "2025")}),
     (P, "Works finish at the close of the year.", {(D, "2025")}),
+    # a day without a year takes the relative year written after it
+    (P, "The fair runs until June 21 next year.", {(D, "2026-06-21")}),
+    (P, "It closed on March 3 last year.", {(D, "2024-03-03")}),
+    (P, "Costs from October 1 2024 to March 31 this year are covered.", {(R, "2024-10-01/2025-03-31")}),
 ]
 
 #: A capitalised relative day inside a name names no day; in running text or a headline it does.
@@ -120,6 +124,11 @@ def test_a_weekday_in_brackets_confirms_the_day_the_word_gives(text, value):
 def test_before_keeps_its_preposition():
     (m,) = find_dates("No records exist before 1970.", P)
     assert m.text == "before 1970"
+
+
+def test_a_range_ending_in_an_unresolvable_year_is_one_mention_without_value():
+    got = find_dates("Costs from October 1 2024 to March 31 this year are covered.", None, keep_unresolved=True)
+    assert [(m.text, m.kind, m.value) for m in got] == [("from October 1 2024 to March 31 this year", R, None)]
 
 
 def test_periods_of_unstated_length_are_kept_only_on_request():

@@ -72,7 +72,10 @@ def _rangeable(a: Atom, b: Atom) -> bool:
         return False
     if pb.explicit_year and not pa.explicit_year and pa.month is not None and pb.year is not None:
         pa.year = pb.year if (pa.month, pa.day or 0) <= (pb.month or 0, pb.day or 0) else pb.year - 1
-    elif not pb.explicit_year and pa.year is not None and pb.month is not None and pb.year is not None:
+    elif b.rule == "stated_year" and pb.year is None:
+        # "from October 1 2020 to March 31 this year" with no publication date: one range, no value
+        return a.points[0].month is not None
+    elif not pb.explicit_year and pa.year is not None and pb.month is not None:
         # the end of "Sep. 21–Oct. 3" follows its start, whatever year lies nearest the anchor
         pb.year = pa.year if (pb.month, pb.day or 0) >= (pa.month or 0, pa.day or 0) else pa.year + 1
     if pa.year is None or pb.year is None:
@@ -93,6 +96,24 @@ def _merge_neighbours(atoms: list[Atom], merge: Callable[[Atom, Atom], list[Atom
             out.append(atoms[i])
             i += 1
     return out
+
+
+_YEAR_GAP = re.compile(r",?[ \t]+")
+
+
+def _compose_stated_years(text: str, atoms: list[Atom]) -> list[Atom]:
+    """"March 31 this year", "June 21 next year": a day or month without a year takes the
+    relative year written after it (unresolved, with the value null, when the release has no date)."""
+    def with_year(a: Atom, b: Atom) -> list[Atom] | None:
+        if a.kind != "date" or b.kind != "date" or b.rule != "relperiod" or b.points[0].grain != "year" \
+                or a.points[0].explicit_year or a.points[0].month is None \
+                or not _YEAR_GAP.fullmatch(text[a.end:b.start]):
+            return None
+        year = b.points[0].year
+        point = replace(a.points[0], year=year, explicit_year=year is not None)
+        return [Atom(a.start, b.end, "date", [point], rule="stated_year")]
+
+    return _merge_neighbours(atoms, with_year)
 
 
 def _compose_ranges(text: str, atoms: list[Atom]) -> list[Atom]:
@@ -178,6 +199,7 @@ def _extend_prefix(text: str, atoms: list[Atom]) -> None:
 def find_atoms(text: str, anchor: Anchor | None) -> list[Atom]:
     """Recognised and composed expressions, in text order."""
     atoms = _settle(candidates(text, anchor))
+    atoms = _compose_stated_years(text, atoms)
     atoms = _compose_ranges(text, atoms)
     atoms = _compose_datetimes(text, atoms)
     _date_clocks(atoms, anchor, text)
