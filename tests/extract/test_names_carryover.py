@@ -186,6 +186,10 @@ def test_photo_credits_are_not_bodies(names_nlp):
     assert not any("Northwind" in name for name in orgs)
 
 
+def test_a_name_opening_with_a_letter_beyond_ascii_is_kept_whole(names_nlp):
+    assert "Ōtaki Community Housing Trust" in _orgs(names_nlp, "The Ōtaki Community Housing Trust built homes.")
+
+
 def test_a_name_with_a_foreign_connector_is_kept_whole(names_nlp):
     text = "Doctors from the Association pour la Solidarite Internationale joined the response."
     assert any(name.startswith("Association pour la Solidarite") for name in _orgs(names_nlp, text))

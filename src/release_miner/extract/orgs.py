@@ -41,7 +41,8 @@ from .namekey import fold, is_korean_syllables
 from .roles import TITLE
 from .doctext import doc_text
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-]*(?:['’][A-Za-z]+)*['’]?|&|[^\sA-Za-z0-9]")
+#: A word (letters of any script: "Ōtautahi", "Médecins"), an ampersand, or one other character.
+_TOKEN = re.compile(r"[^\W_][^\W_&.\-]*(?:[&.\-][^\W_&.\-]*)*(?:['’][^\W\d_]+)*['’]?|&|[^\s\w]|_")
 #: Lower-case words inside a name, English and the common ones of other languages ("Médecins sans Frontières").
 _CONNECTORS = frozenset({"of", "and", "for", "in", "on", "&", "the", "de", "du", "des", "sans", "pour", "et", "für",
                          "und", "voor", "van", "der", "del", "di", "y", "la", "le", "les", "el"})
