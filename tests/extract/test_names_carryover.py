@@ -93,6 +93,25 @@ def test_a_word_of_the_title_is_not_the_affiliation(names_nlp, text, name, title
     assert person.affiliation is None
 
 
+@pytest.mark.parametrize("text, name, title, affiliation", [
+    # "Councillor" is worn in every mention: a role stated after the name says more
+    ("Councillor Jane Roe (Ward 3), Chair of the Finance Committee, opened it.", "Jane Roe", "Chair",
+     "Finance Committee"),
+    ("Councillor Omar Haddad welcomed the grant.", "Omar Haddad", "Councillor", None),
+    # "for" after a role names its portfolio, not a body
+    ("Cllr Ruth Acheson, Cabinet Member for Housing, said the scheme works.", "Ruth Acheson",
+     "Cabinet Member for Housing", None),
+])
+def test_a_role_after_a_courtesy_style_is_the_title(names_nlp, text, name, title, affiliation):
+    person = _people(names_nlp, text)[name]
+    assert (person.title, person.affiliation) == (title, affiliation)
+
+
+def test_a_korean_name_written_given_name_first_is_found_where_it_speaks(names_nlp):
+    assert "Minho Choi" in _people(names_nlp, "Minho Choi said the plan works.")
+    assert not _people(names_nlp, "Yongdusan Park, a popular spot, is busy.")
+
+
 def test_an_affiliation_stops_at_the_end_of_its_clause(names_nlp):
     text = "Deputy Mayor Yoon Ha-eun of Gwangju spoke on Monday. Yoon Ha-eun praised the staff."
     assert _people(names_nlp, text)["Yoon Ha-eun"].affiliation == "Gwangju"

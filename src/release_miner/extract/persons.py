@@ -50,6 +50,12 @@ _KOREAN_NAME = re.compile(
     rf"(?<![\w-])(?:(?:{_SURNAME_ALT})[ \t]+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)"
     rf"|(?P<given2>[A-Z][a-z]+-[a-z]+)[ \t]+(?:{_SURNAME_ALT}))(?![\w-])"
 )
+#: "Minho Choi said": a Korean name written given name first, which the model often misses, where
+#: what follows it only a person does
+_SPEAKING_KOREAN_NAME = re.compile(
+    rf"(?<![\w-])(?P<given>[A-Z][a-z]{{2,}})[ \t]+(?:{_SURNAME_ALT})(?=[ \t]+(?:said|says|stressed|stresses|"
+    rf"explained|explains|added|adds|noted|notes|told|emphasi[sz]ed|emphasi[sz]es|asked|urged|urges)\b)"
+)
 _TITLE_PREFIX = re.compile(
     rf"^(?:[A-Z][\w’'.-]*\s+)*?{TITLE}\s+(?=[A-Z]|(?:{'|'.join(sorted(NAME_PARTICLES))})\s)")
 _HONORIFIC = re.compile(r"^(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
@@ -99,6 +105,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     text = doc_text(doc)
     spans = [m.span("name") for m in _TITLED_NAME.finditer(text)]
     spans += [m.span("name") if m.group("name") else m.span("name2") for m in _APPOSED_NAME.finditer(text)]
+    spans += [m.span() for m in _SPEAKING_KOREAN_NAME.finditer(text) if is_korean_syllables(m.group("given"))]
     for m in _KOREAN_NAME.finditer(text):
         given = m.group("given") or m.group("given2")
         # a hyphenated given name, or one long enough not to be an English word that happens to parse

@@ -70,8 +70,9 @@ class Role:
 
 
 _TITLE_RE = re.compile(TITLE)
-#: Abbreviated styles written before a councillor's name in every mention, whatever their role.
-_COURTESY_TITLES = frozenset({"cllr", "cr"})
+#: Styles written before a councillor's name in every mention, whatever their role: a role the
+#: release states as well ("Councillor Jane Roe, Chair of the Finance Committee") says more.
+_COURTESY_TITLES = frozenset({"cllr", "cr", "councillor", "councilor"})
 _FUNCTION_WORDS = frozenset("as at in on the with by for and but to from of a an today yesterday tomorrow meanwhile "
                             "also then after before during under".split())
 
@@ -181,15 +182,28 @@ def role_after(text: str, end: int) -> Role | None:
     later = _LATER_BODY.search(right, m.end())
     if aff and later and later.start() == m.end():
         aff = later.group("aff")
+    title = m.group("title")
     pre = (m.group("pre") or "").strip()
+    if aff and re.match(r"\s+for\s", right[m.end("title"):]) and not later:
+        title, aff = f"{title} for {aff}", None  # "Cabinet Member for Housing": a portfolio, not a body
     if not m.group("aff") and pre[:1].isupper() and not aff:
-        aff = pre  # "Kim Du-gyeom, Ulsan Mayor"
-    return Role(_clean_title(m.group("title")), _clean_aff(m.group("aff") or aff), 2)
+        title, aff = _split_role_words(title, pre)  # "Kim Du-gyeom, Ulsan Mayor"; "Cabinet Member"
+    return Role(_clean_title(title), _clean_aff(m.group("aff") or aff), 2)
 
 
 def role_of(text: str, start: int, end: int) -> Role | None:
     """The most direct role stated around one mention, or None."""
-    return role_before(text, start, end) or role_after(text, end)
+    before = role_before(text, start, end)
+    if before is not None and before.strength > 1:
+        return before
+    # a courtesy style before the name ("Councillor Jane Roe (Ward 3), Chair of ..."): a role after it says more
+    return _after_bracket(text, end) or before
+
+
+def _after_bracket(text: str, end: int) -> Role | None:
+    """The appositive role after the name, past a bracketed ward or party ("Jane Roe (Ward 3), Chair")."""
+    bracket = re.match(r"[ \t]*\([^()\n]{1,60}\)", text[end:end + 62])
+    return role_after(text, end + bracket.end() if bracket else end)
 
 
 __all__ = ["MULTIWORD_TITLE", "Role", "TITLE", "role_after", "role_before", "role_of"]
