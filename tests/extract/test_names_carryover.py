@@ -107,6 +107,12 @@ def test_a_role_after_a_courtesy_style_is_the_title(names_nlp, text, name, title
     assert (person.title, person.affiliation) == (title, affiliation)
 
 
+def test_a_plural_role_before_a_list_of_names_is_each_ones_title(names_nlp):
+    people = _people(names_nlp, "Only councillors Dana Whitt, Sean Okoro and Joe Marsh voted against it.")
+    assert {name: p.title.lower() for name, p in people.items()} == {
+        "Dana Whitt": "councillor", "Sean Okoro": "councillor", "Joe Marsh": "councillor"}
+
+
 def test_a_korean_name_written_given_name_first_is_found_where_it_speaks(names_nlp):
     assert "Minho Choi" in _people(names_nlp, "Minho Choi said the plan works.")
     assert not _people(names_nlp, "Yongdusan Park, a popular spot, is busy.")

@@ -53,6 +53,11 @@ _AFTER_APPOSITIVE = re.compile(
     rf"(?P<pre>(?:[\w-]+\s+){{0,3}}?)(?P<title>{TITLE}(?:\s+(?:and|&)\s+{TITLE})?)"
     rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?(?:(?:city|state|country|county)['’]s\s+)?(?P<aff2>{_CAPRUN}))?"
 )
+#: A plural role before a list of names: "councillors Farkas, Sean Chu and Joe Magliocca".
+_LISTED_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+_BEFORE_LIST = re.compile(
+    rf"(?i:(?<![\w-])(?P<title>{_TITLE_ALT})s)[ \t]+(?:{_LISTED_NAME},[ \t]+)*(?:{_LISTED_NAME},?[ \t]+and[ \t]+)?$"
+)
 _AFTER_OF = re.compile(rf"\s+(?:of|at)\s+(?:the\s+)?(?P<aff>{_CAPRUN})")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:St|Dr|Mr|Ms|Co|No|Lt|Jr))(?<!\b(?:Gov|Sen|Rep|Sec|Amb|Mrs|Hon))"
                            r"(?<!\b(?:Supt|Pres|Prof))[.!?][\"”’']?\s+(?=[A-Z\"“‘])")
@@ -167,6 +172,9 @@ def role_before(text: str, start: int, end: int) -> Role | None:
     m = _BEFORE_COMMA.search(left)
     if m:
         return Role(_clean_title(m.group("title")), _clean_aff(m.group("aff")), 2)
+    m = _BEFORE_LIST.search(left)
+    if m:
+        return Role(_clean_title(m.group("title")), None, 2)
     return None
 
 
