@@ -84,7 +84,22 @@ NAMES = [
     (P, "The mayor said the plan starts today.", {(D, "2025-03-27")}),
 ]
 
-CASES = TENSE + DURATIONS + PERIODS + NAMES
+#: An evening start and a morning end are one night: the end falls on the next day.
+OVERNIGHT = [
+    (P, "The road is closed from 10 p.m. to 5 a.m.", {(R, "T22:00/T05:00")}),
+    (P, "Crews work between 10pm and 5am on March 31.", {(R, "2025-03-31T22:00/2025-04-01T05:00")}),
+    (P, "The market runs from 7 p.m. until 2 a.m. on the 31st.", {(R, "2025-03-31T19:00/2025-04-01T02:00")}),
+    # a day named earlier in the sentence dates the hours; without one they are a schedule
+    ("2022-06-28", "The band plays on June 30th, and roads close between 4.30pm until 12.30am.",
+     {(D, "2022-06-30"), (R, "2022-06-30T16:30/2022-07-01T00:30")}),
+    ("2022-06-28", "The band plays on June 30th. Pools open from 6 pm to midnight in summer.",
+     {(D, "2022-06-30"), (R, "T18:00/T24:00")}),
+    # a morning start and an afternoon end stay on one day; a backward day-time pair is no range
+    (P, "Open 9 a.m. to 6 p.m. on March 30.", {(R, "2025-03-30T09:00/2025-03-30T18:00")}),
+    (P, "The talk moved from 2 p.m. to 1 p.m.", {(T, "2025-03-27T14:00"), (T, "2025-03-27T13:00")}),
+]
+
+CASES = TENSE + DURATIONS + PERIODS + NAMES + OVERNIGHT
 
 
 @pytest.mark.parametrize(("published", "text", "expected"), CASES, ids=[c[1][:60] for c in CASES])

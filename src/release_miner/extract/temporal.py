@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, timedelta
 
 from ..records import DateMention
 from . import temporal_lexicon as lex
@@ -65,7 +66,7 @@ def _rangeable(a: Atom, b: Atom) -> bool:
         return False
     pa, pb = a.points[0], b.points[0]
     if a.is_clock:
-        return pa.sort_key() < pb.sort_key()
+        return pa.sort_key() < pb.sort_key() or _overnight(pa, pb)
     if a.kind != "date" or b.kind != "date":
         return False
     if pa.grain != pb.grain and {pa.grain, pb.grain} != {"month", "day"}:
@@ -81,6 +82,12 @@ def _rangeable(a: Atom, b: Atom) -> bool:
     if pa.year is None or pb.year is None:
         return pa.year is None and pb.year is None and (pa.month or 0, pa.day or 0) < (pb.month or 0, pb.day or 0)
     return pa.sort_key() < pb.sort_key()
+
+
+def _overnight(start: Point, end: Point) -> bool:
+    """"from 10 p.m. to 5 a.m.", "between 4.30pm until 12.30am": an evening start and a morning
+    end are one night, the end on the next day."""
+    return start.hour is not None and end.hour is not None and start.hour >= 12 and end.hour < 12
 
 
 def _merge_neighbours(atoms: list[Atom], merge: Callable[[Atom, Atom], list[Atom] | None]) -> list[Atom]:
@@ -133,7 +140,13 @@ def _compose_ranges(text: str, atoms: list[Atom]) -> list[Atom]:
 def _with_day(clock: Atom, day: Atom, start: int, end: int) -> Atom:
     d = day.points[0]
     pts = [replace(p, year=d.year, month=d.month, day=d.day) if d.has_date else p for p in clock.points]
+    if len(pts) == 2 and d.as_date is not None and _overnight(*clock.points):
+        pts[1] = replace(pts[1], **_ymd(d.as_date + timedelta(days=1)))
     return Atom(start, end, clock.kind, pts, rule="datetime")
+
+
+def _ymd(day: date) -> dict[str, int]:
+    return {"year": day.year, "month": day.month, "day": day.day}
 
 
 def _compose_datetimes(text: str, atoms: list[Atom]) -> list[Atom]:
@@ -159,11 +172,13 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 def _date_clocks(atoms: list[Atom], anchor: Anchor | None, text: str = "") -> None:
     """A single clock time alone takes the day last mentioned before it, else the anchor day.
 
-    A range of clock times alone ("from 6 pm to midnight") reads as a schedule and keeps no day.
+    A range of clock times alone ("from 6 pm to midnight") reads as a schedule and keeps no day,
+    unless a day was named earlier in its sentence.
     A clock time after a stretch counted from an event ("ten days before the vote, at 6 a.m.")
     is on a day the text does not give: until the sentence ends it keeps no day.
     """
     last_day: Point | None = None
+    last_day_end = -1
     moved_until = -1
     for a in atoms:
         if a.kind == "duration" and _FROM_EVENT.match(text, a.end):
@@ -176,8 +191,16 @@ def _date_clocks(atoms: list[Atom], anchor: Anchor | None, text: str = "") -> No
             day = last_day if last_day is not None else (Point.of(anchor.date) if anchor and anchor.date else None)
             if day is not None and day.has_date:
                 a.points = [replace(p, year=day.year, month=day.month, day=day.day) for p in a.points]
+        elif a.is_clock and a.kind == "range":
+            # "playing on June 30th, and roads close between 4.30pm until 12.30am": the hours of
+            # that day; with no day earlier in the sentence the range is a schedule
+            if last_day is not None and last_day.has_date and a.start >= moved_until \
+                    and not _SENTENCE_END.search(text, last_day_end, a.start):
+                dated = _with_day(a, Atom(0, 0, "date", [last_day]), a.start, a.end)
+                a.points = dated.points
         elif a.is_day or (a.kind == "time" and a.points[0].month is not None):
             last_day = a.points[0]
+            last_day_end = a.end
 
 
 def _extend_prefix(text: str, atoms: list[Atom]) -> None:
