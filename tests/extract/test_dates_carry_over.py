@@ -67,6 +67,12 @@ PERIODS = [
     (P, "The district was built in the 1970s.", {(R, "1970/1979")}),
     (P, "In the early 2000s the port grew.", {(R, "2000/2009")}),
     (P, "No records exist before 1970.", {(D, "1970")}),
+    # centuries take ISO 8601's two-digit century; an adjective or a name dates nothing
+    (P, "Growth not seen since the early 20th century.", {(D, "19")}),
+    (P, "In the nineteenth century the port grew.", {(D, "18")}),
+    (P, "Skills for the twenty-first century are taught.", {(D, "20")}),
+    (P, "It teaches 21st-century skills in a 19th-century building.", set()),
+    (P, "The 19th Century Society met.", set()),
     (P, "The strategy will be presented by end of the year.", {(D, "2025")}),
     (P, "Works finish at the close of the year.", {(D, "2025")}),
     # a day without a year takes the relative year written after it

@@ -114,6 +114,9 @@ def test_unit_table_comes_from_the_registry():
         ("The total was 1,200.", [("1,200", "count", 1200, "total")]),
         ("It is the city's third library.", [("third library", "ordinal", 3, "library")]),
         ("THE TEAM WON FIRST PLACE", [("FIRST PLACE", "ordinal", 1, "place")]),
+        # a century is a date, also as an adjective
+        ("Skills for the twenty-first century city.", []),
+        ("It teaches 21st-century skills.", []),
         # how often is a count of times; a multiplier compares or follows a change
         ("Applications open six times a year.", [("six times a year", "count", 6, "times")]),
         ("Support is limited to a maximum of four times.", [("a maximum of four times", "count", 4, "times")]),

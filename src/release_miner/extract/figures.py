@@ -296,6 +296,8 @@ class FigureExtractor:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.tag_ == "HYPH" and not tok.whitespace_ and "superlative" not in cand.flags:
             return None  # "first-class", "first-come": an adjective
+        if nxt is not None and nxt.lower_ in ("century", "centuries"):
+            return None  # "the twenty-first century" is a date, "21st-century skills" ranks nothing
         if _in_title(doc, tok, text):
             return None  # "First Vice Mayor Kim": the ordinal is part of a title or a name
         head = _head_noun(doc, tok, self._sents)

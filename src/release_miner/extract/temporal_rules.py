@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from . import temporal_lexicon as lex
 from .lines import is_headline, line_at
-from .numbers import parse_number
+from .numbers import parse_number, parse_ordinal_word
 from .temporal_values import (
     Anchor,
     Atom,
@@ -518,6 +518,17 @@ def h_decade_years(m: re.Match[str], ctx: Context) -> Atom | None:
     return Atom(m.start(), m.end(), "range", [Point(y, grain="year"), Point(y + 9, grain="year")], rule="decade_years")
 
 
+def h_century(m: re.Match[str], ctx: Context) -> Atom | None:
+    """"the 20th century", "the early twenty-first century": ISO's century, "19" and "20"
+    (the 20th century is the years 1900-1999). "21st-century skills" describes, it dates nothing."""
+    n = int(m.group("n")) if m.group("n") else parse_ordinal_word(m.group("w").replace("-", " "))
+    if not n or not 1 <= n <= 30:
+        return None
+    if "-" in m.group("sep") or re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 2]):
+        return None  # "21st-century skills" describes; "the 19th Century Society" is a name
+    return Atom(m.start(), m.end(), "date", [Point((n - 1) * 100, grain="century")], rule="century")
+
+
 def _clock(hour: int, minute: int, mer: str | None) -> tuple[int, int] | None:
     if mer:
         pm = mer.lower().startswith("p")
@@ -664,6 +675,7 @@ _TRIGGERS: dict[str, tuple[str | Words, int, int]] = {
     "year": (r'(?:19|20)\d\d', 6, 6),
     "duration": (Words(tuple(lex.DURATION_UNITS)), 95, 14),
     "vague_duration": (Words(("several", "few", "many", "recent")), 30, 20),
+    "century": (Words(("century",)), 50, 2),
     "hms": (r'\d:[0-5]\d:[0-5]\d', 2, 8),
     "decade_years": (r'(?:1[89]|20)\d0s', 20, 4),
     "time_range": (_MERIDIEM_HINT, 26, 20),
@@ -734,6 +746,10 @@ RULES: tuple[Rule, ...] = tuple(
         ("vague_duration", r"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|previous|following)\s+)?"
                            r"(?:(?i:several|a\s+few|few|many|recent)\s+)"
                            r"(?P<u>(?i:years|months|weeks|days|hours|minutes|decades))\b(?!\s+ago\b|\s+old\b)", h_vague_duration),
+        ("century", r"(?:(?i:the)\s+)?(?:(?i:early|late|mid|turn\s+of\s+the)[\s-]+)?"
+                    r"(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?i:(?:twenty|thirty)-)?(?i:first|second|third|fourth|fifth|sixth|"
+                    r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+                    r"eighteenth|nineteenth|twentieth)))(?P<sep>[\s-]+)(?i:century)\b(?!-)", h_century),
         ("hms", r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])(?!\s*(?i:[ap]\.?m\b))", h_hms),
         ("decade_years", r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?<![\d])(?P<y>(?:1[89]|20)\d0)s\b", h_decade_years),
         ("time_range", rf"(?<![\d:.,])(?P<h1>1[0-2]|0?[1-9])(?::(?P<m1>[0-5]\d))?\s*(?:{_DASH}|\sto\s)\s*"

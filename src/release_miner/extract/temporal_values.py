@@ -88,6 +88,8 @@ class Point:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}{clock}" if self.has_date else clock
         if self.year is None:
             return None
+        if self.grain == "century":
+            return f"{self.year // 100:02d}"  # ISO 8601's century: "19" is 1900-1999
         if self.grain == "year":
             return f"{self.year:04d}"
         if self.month is None:
