@@ -302,3 +302,15 @@ def test_a_district_is_an_organization_where_it_acts(names_nlp, text, acting):
 @pytest.mark.parametrize("text", ["The Cabinet approved the plan on Tuesday.", "The bill goes to Cabinet next week."])
 def test_a_cabinet_named_alone_is_a_body(names_nlp, text):
     assert _orgs(names_nlp, text) == {"Cabinet"}
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("Gyeonggi Province announced a response plan on the 3rd.", {"Gyeonggi Province"}),
+    ("The city uses Travis County's prevailing wage determination.", {"Travis County"}),
+    ("The Sacramento Housing Agency and Sacramento County will evaluate sites.",
+     {"Sacramento Housing Agency", "Sacramento County"}),
+    ("Suwon, the capital of Gyeonggi Province, responded quickly.", set()),
+    ("Results came 24 hours after polls closed in Davidson County.", set()),
+])
+def test_a_province_or_county_is_an_organization_where_it_acts_as_a_body(names_nlp, text, bodies):
+    assert _orgs(names_nlp, text) == bodies

@@ -582,6 +582,10 @@ def extract_organizations(doc: Doc, blocked: list[tuple[int, int]],
 #: A Korean district, county, city or province by its romanised name: "Busanjin-gu", "Gijang-gun",
 #: "Changwon-si", "Gyeongsangnam-do".
 _KOREAN_DIVISION = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?-(?:gu|gun|si|do)\b")
+#: A province or county named by its place: "Gyeonggi Province", "Sacramento County". Like a district,
+#: a body where it acts ("Gyeonggi Province announced"), a place where it is only where something is
+#: ("Suwon, the capital of Gyeonggi Province").
+_PROVINCE = re.compile(r"(?:[A-Z][\w.\-]* )+(?:Province|County|Prefecture)")
 #: A head of government in brackets after a body's name: "Busanjin-gu (Mayor Kim Young-wook)".
 _HEAD_IN_BRACKETS = re.compile(r"[ \t]*\((?:[A-Z][\w.\-]*[ \t]+)*?(?:Mayor|Governor|Head|Chief|Commissioner)\b")
 #: Verbs whose subject is described, not acting: "Busanjin-gu recorded the most births".
@@ -611,6 +615,20 @@ def _acts(doc: Doc, start: int, end: int, text: str) -> bool:
     return root.head.lower_ not in _DESCRIPTIVE_VERBS
 
 
+def _named_as_body(doc: Doc, start: int, end: int, text: str, bodies: list[OrgSpan]) -> bool:
+    """A place's name used as a body's: it owns something ("Travis County's wage determination") or
+    stands in one coordination with another organization ("the Housing Agency and Sacramento County")."""
+    if text.startswith(("'s", "’s"), end) or text[start:end].endswith(("'s", "’s")):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [t for t in root.children if t.dep_ == "conj"]
+    return any(o.start <= t.idx < o.end for t in partners for o in bodies)
+
+
 def _districts_as_governments(doc: Doc, spans: list[OrgSpan], blocked: list[tuple[int, int]]) -> list[OrgSpan]:
     """Korean divisions named alone are organizations only where they act (see `_acts`).
 
@@ -618,7 +636,9 @@ def _districts_as_governments(doc: Doc, spans: list[OrgSpan], blocked: list[tupl
     as for cities; a gazetteer cannot tell the two uses apart, the sentence can.
     """
     text = doc_text(doc)
-    kept = [o for o in spans if not (_KOREAN_DIVISION.fullmatch(o.name) and not _acts(doc, o.start, o.end, text))]
+    bodies = [o for o in spans if not (_KOREAN_DIVISION.fullmatch(o.name) or _PROVINCE.fullmatch(o.name))]
+    kept = bodies + [o for o in spans if o not in bodies and (_acts(doc, o.start, o.end, text)
+                                                               or _named_as_body(doc, o.start, o.end, text, bodies))]
     taken = [(o.start, o.end) for o in kept]
     for m in _KOREAN_DIVISION.finditer(text):
         s, e = m.span()
