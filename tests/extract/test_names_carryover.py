@@ -314,3 +314,10 @@ def test_a_cabinet_named_alone_is_a_body(names_nlp, text):
 ])
 def test_a_province_or_county_is_an_organization_where_it_acts_as_a_body(names_nlp, text, bodies):
     assert _orgs(names_nlp, text) == bodies
+
+
+def test_a_ministry_with_a_list_of_fields_stays_whole_before_another_ministry(names_nlp):
+    text = ("The Ministry of Culture, Sports and Tourism and the Ministry of Land, Infrastructure and Transport "
+            "will help.")
+    assert _orgs(names_nlp, text) == {"Ministry of Culture, Sports and Tourism",
+                                      "Ministry of Land, Infrastructure and Transport"}

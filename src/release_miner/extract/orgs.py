@@ -27,7 +27,6 @@ abbreviation count as mentions of the body.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -166,6 +165,25 @@ def _valid_head(run: list[_Tok], i: int) -> bool:
     return True
 
 
+def _list_tail(toks: list[_Tok]) -> list[_Tok]:
+    """The words after a comma up to the end of the list they close: "Sports and Tourism" of
+    "Ministry of Culture, Sports and Tourism and the Ministry of Land" (the last item ends at the
+    next connector; a second "and" begins another name)."""
+    out: list[_Tok] = []
+    closed = False
+    for t in toks:
+        if t.text == ",":
+            break
+        if t.low in ("and", "&"):
+            if closed:
+                break
+            closed = True
+        elif not t.capitalised and (closed or t.low not in _CONNECTORS):
+            break
+        out.append(t)
+    return out
+
+
 def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
           verbs: set[int]) -> list[list[_Tok]]:
     """Capitalised runs of one line, broken at blocked spans (people and their titles), roles and quotes."""
@@ -232,8 +250,7 @@ def _runs(text: str, line_start: int, line: str, blocked: list[tuple[int, int]],
             words = [t.text for t in tail]
             # ... unless what follows names a body of its own: it opens with a place or holds a head noun
             # ("Busan Chamber of Commerce and Industry, Busan Regional Employment and Labor Office")
-            after = list(itertools.takewhile(lambda t: t.text != "," and (t.capitalised or t.low in _CONNECTORS),
-                                             toks[i + 1:i + 12]))
+            after = _list_tail(toks[i + 1:i + 12])
             own_body = _place_like(tail[0]) or any(_head_word(t) in ORG_HEADS for t in after)
             if not own_body and "and" in words and all(t.capitalised or t.text == ","
                                                        for t in tail[:words.index("and")]):
